@@ -1,0 +1,33 @@
+"""Shared fixtures: the real corpus (read by path, never copied) and the quality-gate floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+BASELINE = REPO / "quality" / "baseline.json"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """``../shared/corpus``; tests that need it skip with a clear message when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"quality gate skipped: the shared corpus is not at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def floors() -> dict[str, Any]:
+    """The pinned quality floors of ``quality/baseline.json``."""
+    return json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
