@@ -84,7 +84,14 @@ def test_a_bad_input_does_not_stop_the_batch(tmp_path: Path) -> None:
         Rejection(str(tmp_path / "missing.txt"), "no such file or directory"),
         Rejection(str(tmp_path / "image.png"), "binary content (not text)"),
     ]
-    assert [type(item).__name__ for item in items[3:]] == ["Rejection", "RawArticle", "Rejection"]
+    # In the folder the picture is skipped (no article extension); the empty file is still rejected.
+    assert [type(item).__name__ for item in items[3:]] == ["Rejection", "RawArticle"]
+
+
+def test_folders_skip_companions_that_are_not_articles(tmp_path: Path) -> None:
+    tree(tmp_path, {"story.txt": STORY, "README.md": "# About these files", "notes": STORY})
+    assert sources(read_inputs([tmp_path])) == [str(tmp_path / "notes"), str(tmp_path / "story.txt")]
+    assert sources(read_inputs([tmp_path / "README.md"])) == [str(tmp_path / "README.md")]
 
 
 # --------------------------------------------------------------------------- standard input
@@ -149,13 +156,13 @@ def test_binary_files_are_rejected_whatever_their_name(tmp_path: Path, content: 
     assert list(read_path(tmp_path / name)) == [Rejection(str(tmp_path / name), "binary content (not text)")]
 
 
-def test_unknown_extension_read_when_it_is_text(tmp_path: Path) -> None:
+def test_unknown_extension_in_a_folder_is_read_only_when_it_sniffs_as_a_document(tmp_path: Path) -> None:
     tree(
         tmp_path,
         {"story.md": STORY, "page.php": (FIXTURES / "harbour_bridge.html").read_text(encoding="utf-8")},
     )
     formats = [item.input_format for item in read_inputs([tmp_path]) if isinstance(item, RawArticle)]
-    assert formats == ["html", "txt"]
+    assert formats == ["html"]  # page.php sniffs as HTML; story.md is a plain-text companion
 
 
 def test_file_over_the_limit_is_refused_before_it_is_opened(

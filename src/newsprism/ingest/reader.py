@@ -47,8 +47,10 @@ def read_inputs(
 ) -> Iterator[Item]:
     """Raw articles and rejections from files, folders (walked recursively, sorted) and ``-`` (stdin).
 
-    Hidden files and folders (names starting with ``.``) are skipped inside folders. The format is
-    chosen by extension (``.gz`` of any of them too), else sniffed from the content.
+    Inside folders, hidden files and folders (names starting with ``.``) and files whose extension
+    names no article format (a README.md, a picture, a script) are skipped: a folder of articles
+    often carries such companions. Files named explicitly are always read. The format is chosen by
+    extension (``.gz`` of any of them too), else sniffed from the content.
     """
     for path in paths:
         if os.fspath(path) == STDIN:
@@ -71,7 +73,7 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     for file, problem in _walk(source):
         if problem:
             yield Rejection(file, problem)
-        else:
+        elif not _is_companion(file):
             yield from _guard(file, _read_file(file, max_bytes))
 
 
@@ -91,6 +93,25 @@ def _walk(root: str) -> list[tuple[str, str | None]]:
                 found.append((os.path.relpath(full, root).split(os.sep), full, None))
     found.sort(key=lambda entry: entry[0])
     return [(path, problem) for _, path, problem in found]
+
+
+def _is_companion(path: str) -> bool:
+    """A file in a folder of articles that is not one: an unknown extension and plain-text or binary.
+
+    Pages saved as ``.php`` or ``.aspx`` still sniff as HTML and are read; a README.md or a picture
+    beside the articles is not an article.
+    """
+    known, _compressed = format_from_name(path)
+    name = os.path.basename(path)
+    if known is not None or "." not in (name[:-3] if name.lower().endswith(".gz") else name):
+        return False
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+        check_not_binary(head, path)
+    except (OSError, InputError):
+        return True
+    return sniff(head) == "txt"
 
 
 def _guard(source: str, items: Iterator[Item]) -> Iterator[Item]:
