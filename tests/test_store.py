@@ -31,6 +31,9 @@ from newsprism.model import (
     TimelineEntry,
 )
 from newsprism.store import Store
+from newsprism.store.migrate import load_migrations as _load_migrations
+
+LATEST = len(_load_migrations())
 
 
 def make_article(n: int, source: str | None = None, **changes: Any) -> Article:
@@ -97,12 +100,12 @@ def test_file_store_pragmas(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
-        assert s.schema_version == 1
+        assert s.schema_version == LATEST
         assert s.path == str(tmp_path / "news.db")
 
 
 def test_memory_store_works_and_is_empty(store: Store) -> None:
-    assert store.schema_version == 1
+    assert store.schema_version == LATEST
     assert store.article_count() == 0
     assert store.articles() == []
     assert store.stories() == []

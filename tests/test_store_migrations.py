@@ -13,6 +13,9 @@ from newsprism.model import Article
 from newsprism.store import Store
 from newsprism.store.db import connect
 from newsprism.store.migrate import Migration, applied, load_migrations, migrate, split_statements
+from newsprism.store.migrate import load_migrations as _load_migrations
+
+LATEST = len(_load_migrations())
 
 
 def test_shipped_migrations_are_numbered_from_one() -> None:
@@ -48,7 +51,7 @@ def test_reopening_applies_nothing_and_keeps_data(tmp_path: Path) -> None:
         s.add_article(Article("a", "a.txt", "text"))
     with Store(path) as s:
         assert s.article_count() == 1
-        assert s._conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1  # type: ignore[union-attr]
+        assert s._conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == LATEST  # type: ignore[union-attr]
 
 
 def _record(path: Path, version: int, name: str) -> None:
@@ -62,12 +65,13 @@ def _record(path: Path, version: int, name: str) -> None:
 def test_database_from_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     Store(path).close()
-    _record(path, 2, "from_the_future")
+    future = LATEST + 1
+    _record(path, future, "from_the_future")
     with pytest.raises(MigrationError) as info:
         Store(path)
     message = str(info.value)
     assert str(path) in message
-    assert "schema version 2" in message and "0002_from_the_future" in message
+    assert f"schema version {future}" in message and f"{future:04d}_from_the_future" in message
     assert "newer newsprism" in message and "upgrade" in message
     assert isinstance(info.value, StoreError)
 
@@ -109,16 +113,16 @@ def test_failing_migration_rolls_back_and_raises(tmp_path: Path) -> None:
     broken = _extra("CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);", "broken")
     conn = connect(str(path))
     try:
-        with pytest.raises(MigrationError, match=r"m\.db: migration 0002_broken failed: no such table"):
+        with pytest.raises(MigrationError, match=rf"migration {LATEST + 1:04d}_broken failed: no such"):
             migrate(conn, str(path), broken)
         assert not conn.in_transaction
-        assert sorted(applied(conn)) == [1]
+        assert sorted(applied(conn)) == list(range(1, LATEST + 1))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "half_done" not in tables
     finally:
         conn.close()
     with Store(path) as s:  # the shipped schema still opens
-        assert s.schema_version == 1
+        assert s.schema_version == LATEST
 
 
 def test_split_statements_respects_strings_comments_and_triggers() -> None:
@@ -152,3 +156,24 @@ def test_migration_dataclass_label() -> None:
     m = Migration(12, "add_index", "")
     assert m.label == "0012_add_index"
     assert dataclasses.replace(m, version=3).label == "0003_add_index"
+
+
+def test_a_version_1_database_upgrades_and_keeps_its_articles(tmp_path: Path) -> None:
+    from newsprism.model import Article
+    from newsprism.store import Store
+
+    path = tmp_path / "old.db"
+    conn = connect(str(path))
+    try:
+        migrate(conn, str(path), load_migrations()[:1])
+        conn.execute(
+            "INSERT INTO articles (id, source, text, wire, removed, headings, paragraphs, input_format,"
+            " metadata, added_at) VALUES ('a1', 'old.txt', 'Body.', '[\"AP\"]', '[]', '[]', '[]', 'txt',"
+            " '{}', '2020-01-01T00:00:00Z')"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    with Store(path) as store:
+        assert store.schema_version == LATEST
+        assert store.article("a1") == Article(id="a1", source="old.txt", text="Body.", wire=("AP",))

@@ -91,7 +91,8 @@ class CleanedText:
     paragraphs: tuple[Span, ...] = ()
     title: str | None = None
     byline: str | None = None
-    wire: tuple[str, ...] = ()
+    wire: tuple[str, ...] = ()  # every agency credited: story credits first, then photo-only credits
+    photo_credits: tuple[str, ...] = ()  # the agencies of ``wire`` credited only for a picture
 
 
 # --------------------------------------------------------------------------- articles
@@ -111,6 +112,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     wire: tuple[str, ...] = ()
+    photo_credits: tuple[str, ...] = ()
     removed: tuple[Removal, ...] = ()
     headings: tuple[Span, ...] = ()
     paragraphs: tuple[Span, ...] = ()

@@ -36,14 +36,14 @@ from newsprism.store.migrate import migrate
 
 _ARTICLE_COLUMNS = (
     "id, source, text, outlet, title, byline, published, language, url, "
-    "wire, removed, headings, paragraphs, input_format, metadata"
+    "wire, photo_credits, removed, headings, paragraphs, input_format, metadata"
 )
 _ARTICLE_NAMES = tuple(name.strip() for name in _ARTICLE_COLUMNS.split(","))
 _INSERT_ARTICLE = (
     f"INSERT INTO articles ({_ARTICLE_COLUMNS}, added_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
 )
-_JSON_FIELDS = ("wire", "removed", "headings", "paragraphs", "metadata")
+_JSON_FIELDS = ("wire", "photo_credits", "removed", "headings", "paragraphs", "metadata")
 _STORY_KEYS = frozenset({"id", "title", "article_ids"})
 _Flat = TypeVar("_Flat", Removal, Span)
 _FIELD_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in (Removal, Span)}
@@ -211,6 +211,7 @@ class Store:
             row = (
                 article.id, article.source, article.text, article.outlet, article.title, article.byline,
                 article.published, article.language, article.url, _dumps(list(article.wire)),
+                _dumps(list(article.photo_credits)),
                 _dumps_flat(article.removed, Removal), _dumps_flat(article.headings, Span),
                 _dumps_flat(article.paragraphs, Span),
                 article.input_format, _dumps(article.metadata), _now(),
@@ -291,6 +292,7 @@ class Store:
             for name in _JSON_FIELDS:
                 data[name] = json.loads(data[name])
             data["wire"] = tuple(data["wire"])
+            data["photo_credits"] = tuple(data["photo_credits"])
             data["removed"] = tuple(_build(Removal, item) for item in data["removed"])
             data["headings"] = tuple(_build(Span, item) for item in data["headings"])
             data["paragraphs"] = tuple(_build(Span, item) for item in data["paragraphs"])
