@@ -89,7 +89,7 @@ AD_WORDS = word_set(
 # Words a tracking/link leftover is made of (a lone "tracking" line, "pixel", utm parameters).
 TRACKING_WORDS = frozenset(["tracking", "tracker", "pixel", "beacon", "analytics", "utm", "impression"])
 
-# Filler that may sit around widget words without making the line content ("Leave a reply",
+# Filler that may sit around widget words without making the line content ("Post a comment",
 # "Continue reading the story", "12 comments", "View mobile version").
 FILLER_WORDS = word_set(
     """
