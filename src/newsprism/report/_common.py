@@ -93,10 +93,15 @@ class Catalog:
 
 
 def outlets_of(story: Story, catalog: Catalog) -> list[str]:
-    """The distinct outlet names of ``story``'s articles, in member order."""
+    """The distinct outlets of ``story``'s articles, in member order.
+
+    An article whose outlet is unknown counts as an outlet of its own ("A3 unknown outlet"): five
+    scraped texts without metadata must not read as "from 1 outlet".
+    """
     seen: dict[str, None] = {}
     for article_id in story.article_ids:
-        seen.setdefault(catalog.outlet(article_id), None)
+        known = catalog.articles.get(article_id)
+        seen.setdefault(catalog.outlet(article_id) if known and known.outlet else catalog.name(article_id), None)
     return list(seen)
 
 
