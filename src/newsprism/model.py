@@ -120,6 +120,59 @@ class Article:
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
+# --------------------------------------------------------------------------- extraction (per article)
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of a named entity in one article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # person, organization, place, event, product, other
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in the text, normalised: ``[low, high)`` in ``unit``, with its qualifier and what it counts.
+
+    "nearly an hour" is ``low=45, high=60, unit="minute", qualifier="nearly"``; an exact "155mm" has
+    ``low == high == 155``. ``counted`` keeps the thing being counted ("combat drones").
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # count, money, percent, quantity, duration
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    counted: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or time expression, resolved to a day, month or year where the evidence allows.
+
+    ``value`` is ISO-8601 at the precision known ("2025-06-14", "2025-06", "2022"), or None with a
+    ``reason`` when it cannot be resolved. ``reference`` is the date relative expressions were resolved
+    against; ``reference_inferred`` says it came from the story's own dates, not a publication date.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # absolute, relative
+    value: str | None = None
+    reference: str | None = None
+    reference_inferred: bool = False
+    reason: str | None = None
+
+
 # --------------------------------------------------------------------------- story analysis
 
 
@@ -158,6 +211,12 @@ class Rendering:
     speaker_mention: str | None = None
     cue: str | None = None
     relation: str | None = None  # exact, trimmed, paraphrase, translation, divergent
+    # How the speaker is named here: named, pronoun, description, anonymous, collective, unknown.
+    speaker_kind: str | None = None
+    speaker_start: int = -1  # offsets of speaker_mention in the article text; -1 when absent
+    speaker_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -190,6 +249,7 @@ class Entity:
     type: str
     variants: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +286,10 @@ class Story:
     timeline: tuple[TimelineEntry, ...] = ()
     exclusive: tuple[Exclusive, ...] = ()
     reuse: tuple[Reuse, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    reference_date: str | None = None
+    reference_date_inferred: bool = False
 
 
 @dataclass(frozen=True)
