@@ -437,3 +437,22 @@ def test_reads_inside_a_batch_see_its_writes(store: Store, articles: list[Articl
         store.replace_stories([Story("s", "S", ("hash0001",))])
         assert store.stories() == [Story("s", "S", ("hash0001",))]
         assert store.articles(["hash0001"]) == [articles[1]]
+
+
+def test_an_analysis_that_found_nothing_is_still_a_result(store: Store, articles: list[Article]) -> None:
+    empty = Story("s1", "Quiet", ("hash0001",))
+    store.save_story(empty)
+    assert store.analyzed_at("s1") is None
+    store.save_story(empty, analyzed=True)
+    assert store.analyzed_at("s1") is not None
+    assert store.story("s1") == empty
+
+
+def test_regrouping_keeps_the_results_of_stories_that_survive(store: Store, articles: list[Article]) -> None:
+    kept = analysed_story("s1", ("hash0002", "hash0000"))
+    gone = analysed_story("s2", ("hash0001",))
+    store.replace_stories([kept, gone])
+    survivor = Story(kept.id, kept.title, kept.article_ids)
+    store.replace_stories([survivor, Story("s3", "New", ("hash0001",))])
+    assert store.story("s1") == kept
+    assert store.analyzed_at("s3") is None

@@ -101,7 +101,9 @@ def outlets_of(story: Story, catalog: Catalog) -> list[str]:
     seen: dict[str, None] = {}
     for article_id in story.article_ids:
         known = catalog.articles.get(article_id)
-        seen.setdefault(catalog.outlet(article_id) if known and known.outlet else catalog.name(article_id), None)
+        seen.setdefault(
+            catalog.outlet(article_id) if known and known.outlet else catalog.name(article_id), None
+        )
     return list(seen)
 
 

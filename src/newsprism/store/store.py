@@ -335,36 +335,50 @@ class Store:
 
     # ------------------------------------------------------------------ stories
 
-    def save_story(self, story: Story) -> None:
+    def save_story(self, story: Story, *, analyzed: bool | None = None) -> None:
         """Store ``story``: its title, its members, and its analysis, replacing what was stored for it.
 
         A new story goes after the existing ones; a story saved again keeps its place and
         ``created_at``. The analysis (summary, facts, quotes, ...) is stored as the story's result when
-        the story carries any; a story without analysis is stored without a result (see
-        :meth:`analyzed_at`). Every member must be a stored article (:class:`UsageError` otherwise).
+        the story carries any, or when ``analyzed`` is True (an analysis that found nothing is still a
+        result); otherwise the story is stored without a result (see :meth:`analyzed_at`). Every member
+        must be a stored article (:class:`UsageError` otherwise).
         """
         with self._write(f"save story {story.id}") as conn:
             self._check_stories(conn, [story])
             with translate_errors(self.path, f"cannot save story {story.id}"):
-                self._insert_story(conn, story, _now())
+                self._insert_story(conn, story, _now(), analyzed=analyzed)
 
     def replace_stories(self, stories: Iterable[Story]) -> None:
         """Replace the whole grouping by ``stories``, in this order, in one transaction.
 
-        Results of the old stories are dropped with them; a story id that survives keeps its
-        ``created_at``.
+        Results of the old stories are dropped with them. A story id that survives keeps its
+        ``created_at`` and, unless the new story carries an analysis of its own, its stored result:
+        ids are hashes of the members, so the same id means the same articles and the result holds.
         """
         new = list(stories)
         with self._write("replace the stories") as conn:
             self._check_stories(conn, new)
             with translate_errors(self.path, "cannot replace the stories"):
                 created = dict(conn.execute("SELECT id, created_at FROM stories").fetchall())
+                kept = {
+                    row[0]: row
+                    for row in conn.execute(
+                        "SELECT story_id, schema, report_json, analyzed_at FROM story_results"
+                    )
+                }
                 conn.execute("DELETE FROM story_results")
                 conn.execute("DELETE FROM story_articles")
                 conn.execute("DELETE FROM stories")
                 now = _now()
                 for story in new:
                     self._insert_story(conn, story, now, created.get(story.id, now))
+                    if story.id in kept and not _has_analysis(story):
+                        conn.execute(
+                            "INSERT INTO story_results (story_id, schema, report_json, analyzed_at) "
+                            "VALUES (?, ?, ?, ?)",
+                            kept[story.id],
+                        )
 
     def _check_stories(self, conn: sqlite3.Connection, stories: Sequence[Story]) -> None:
         seen: set[str] = set()
@@ -380,7 +394,12 @@ class Store:
 
     @staticmethod
     def _insert_story(
-        conn: sqlite3.Connection, story: Story, now: str, created_at: str | None = None
+        conn: sqlite3.Connection,
+        story: Story,
+        now: str,
+        created_at: str | None = None,
+        *,
+        analyzed: bool | None = None,
     ) -> None:
         conn.execute(
             "INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?) "
@@ -393,7 +412,7 @@ class Store:
             [(story.id, article_id, i) for i, article_id in enumerate(story.article_ids)],
         )
         conn.execute("DELETE FROM story_results WHERE story_id = ?", (story.id,))
-        if _has_analysis(story):
+        if analyzed or (analyzed is None and _has_analysis(story)):
             conn.execute(
                 "INSERT INTO story_results (story_id, schema, report_json, analyzed_at) VALUES (?, ?, ?, ?)",
                 (story.id, REPORT_SCHEMA_ID, _dumps(story), now),
