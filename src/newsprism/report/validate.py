@@ -142,7 +142,16 @@ class _SemanticChecker:
             yield from self._ids(fact["article_ids"], [*path, "facts", j, "article_ids"])
         for j, quote in enumerate(story["quotes"]):
             for k, rendering in enumerate(quote["renderings"]):
-                yield from self._evidence(rendering, [*path, "quotes", j, "renderings", k])
+                rendering_path = [*path, "quotes", j, "renderings", k]
+                yield from self._evidence(rendering, rendering_path)
+                yield from self._optional_span(rendering, "speaker", "speaker_mention", rendering_path)
+                yield from self._optional_span(rendering, "cue", "cue", rendering_path)
+        # Fields beyond the contract's minimum that still point into articles (extraction results).
+        for j, entity in enumerate(story["entities"]):
+            yield from self._evidence_list(entity.get("mentions", ()), [*path, "entities", j, "mentions"])
+        for part in ("figures", "dates"):
+            for j, item in enumerate(story.get(part, ())):
+                yield from self._evidence(item, [*path, part, j])
         for j, discrepancy in enumerate(story["discrepancies"]):
             for k, side in enumerate(discrepancy["sides"]):
                 side_path = [*path, "discrepancies", j, "sides", k]
@@ -159,6 +168,18 @@ class _SemanticChecker:
             yield from self._ids(reuse["article_ids"], ids_path)
             if len(set(reuse["article_ids"])) != len(reuse["article_ids"]):
                 yield f"{json_path(ids_path)}: a reuse pair must name two different articles"
+
+    def _optional_span(
+        self, rendering: Mapping[str, Any], prefix: str, text_field: str, path: list[Any]
+    ) -> Iterator[str]:
+        """``speaker_start``/``speaker_end`` (or ``cue_*``) must locate the rendering's mention or cue."""
+        start, end = rendering.get(f"{prefix}_start", -1), rendering.get(f"{prefix}_end", -1)
+        if start == -1 and end == -1:
+            return
+        text = self.texts.get(rendering["article_id"])
+        if text is not None and rendering.get(text_field) is not None:
+            span = {"start": start, "end": end, "text": rendering[text_field]}
+            yield from self._span(text, rendering["article_id"], span, [*path, f"{prefix}_start"])
 
     def _ids(self, ids: Sequence[str], path: list[Any], single: bool = False) -> Iterator[str]:
         for k, article_id in enumerate(ids):
