@@ -122,6 +122,7 @@ class Article:
 
 # --------------------------------------------------------------------------- extraction (per article)
 
+
 @dataclass(frozen=True)
 class Mention:
     """A mention of a named entity in one article's cleaned text."""
@@ -171,6 +172,18 @@ class DateMention:
     reference: str | None = None
     reference_inferred: bool = False
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """Everything the extraction stages found in one article; all offsets index into its text."""
+
+    article_id: str
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
 
 
 # --------------------------------------------------------------------------- story analysis

@@ -92,10 +92,39 @@ def rebuild(store: Store, *, window_days: float = 7.0) -> tuple[Story, ...]:
     return regroup(store, window_days=window_days)
 
 
+def analyze_stories(
+    store: Store, stories: Sequence[Story], *, on_story: Callable[[str], None] | None = None
+) -> list[Story]:
+    """Fill the analysis of every story that has none stored yet, store it, and return all of them.
+
+    Results are kept per story in the store; a story whose members change gets a new id and so a
+    fresh analysis, and ``rebuild`` clears them all.
+    """
+    # Imported here: the extraction stages load spaCy, which commands like `stories` never need.
+    from newsprism.extract.story import analyze_story
+
+    analyzed = []
+    for story in stories:
+        if store.analyzed_at(story.id) is None:
+            story = analyze_story(story, store.articles(list(story.article_ids)))
+            store.save_story(story, analyzed=True)
+        analyzed.append(story)
+        if on_story is not None:
+            on_story(story.id)
+    return analyzed
+
+
 def report_for(
-    store: Store, article_ids: Sequence[str] | None = None, story_ids: Sequence[str] | None = None
+    store: Store,
+    article_ids: Sequence[str] | None = None,
+    story_ids: Sequence[str] | None = None,
+    *,
+    on_story: Callable[[str], None] | None = None,
 ) -> Report:
-    """The report over the stored stories that contain any of ``article_ids`` (or the given stories)."""
+    """The report over the stored stories that contain any of ``article_ids`` (or the given stories).
+
+    Stories without a stored analysis are analysed first, and their results stored.
+    """
     stories = store.stories()
     if story_ids is not None:
         known = {s.id: s for s in stories}
@@ -106,6 +135,7 @@ def report_for(
     elif article_ids is not None:
         wanted = set(article_ids)
         stories = [s for s in stories if wanted.intersection(s.article_ids)]
+    stories = analyze_stories(store, stories, on_story=on_story)
     needed = {aid for s in stories for aid in s.article_ids}
     articles: list[Article] = store.articles(sorted(needed))
     return build_report(articles, stories)
@@ -119,12 +149,13 @@ def run_analysis(
     max_bytes: int = DEFAULT_MAX_BYTES,
     window_days: float = 7.0,
     on_item: Callable[[str], None] | None = None,
+    on_story: Callable[[str], None] | None = None,
 ) -> AnalysisRun:
     """Ingest ``paths`` into ``db`` (in memory when None), regroup, and report on the stories they touch."""
     with Store(":memory:" if db is None else db) as store:
         summary = ingest(store, paths, stdin=stdin, max_bytes=max_bytes, on_item=on_item)
         regroup(store, window_days=window_days)
-        report = report_for(store, summary.article_ids)
+        report = report_for(store, summary.article_ids, on_story=on_story)
     return AnalysisRun(report, summary)
 
 

@@ -80,8 +80,12 @@ def analyze(
         newsprism analyze ../shared/corpus/seeds --out out/
         newsprism analyze feed.xml crawl.warc.gz --format json,csv --db news.db
     """
-    with progress("reading", ctx.obj["quiet"]) as tick:
-        run = pipeline.run_analysis(paths, db, on_item=tick)
+    quiet = ctx.obj["quiet"]
+    with (
+        progress("reading", quiet) as tick,
+        progress("analysing stories", quiet, unit=" stories") as story_tick,
+    ):
+        run = pipeline.run_analysis(paths, db, on_item=tick, on_story=story_tick)
     _write(run.report, out_dir, formats)
     _finish(run.ingest)
 
@@ -199,8 +203,12 @@ def demo(ctx: click.Context, out_dir: Path, db: Path | None) -> None:
     from newsprism.demo import demo_paths
 
     paths = [str(p) for p in demo_paths()]
-    with progress("reading", ctx.obj["quiet"]) as tick:
-        run = pipeline.run_analysis(paths, db, on_item=tick)
+    quiet = ctx.obj["quiet"]
+    with (
+        progress("reading", quiet) as tick,
+        progress("analysing stories", quiet, unit=" stories") as story_tick,
+    ):
+        run = pipeline.run_analysis(paths, db, on_item=tick, on_story=story_tick)
     written = _write(run.report, out_dir, ("json", "md", "html", "csv"))
     for story in run.report.stories:
         click.echo(f"{story.id}  {len(story.article_ids):>2} articles  {story.title}")

@@ -9,9 +9,9 @@ from tqdm import tqdm
 
 
 @contextmanager
-def progress(label: str, quiet: bool) -> Iterator[Callable[[str], None]]:
+def progress(label: str, quiet: bool, unit: str = " articles") -> Iterator[Callable[[str], None]]:
     # disable=None lets tqdm turn itself off when stderr is not a TTY, so logs of scripts stay clean.
-    bar = tqdm(desc=label, unit=" articles", disable=True if quiet else None, leave=False, dynamic_ncols=True)
+    bar = tqdm(desc=label, unit=unit, disable=True if quiet else None, leave=False, dynamic_ncols=True)
     try:
         yield lambda _source: bar.update(1)
     finally:

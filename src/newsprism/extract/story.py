@@ -1,0 +1,89 @@
+"""Run the extraction stages over the articles of one story and fill the story's report arrays.
+
+Requires: a :class:`Story` and its cleaned :class:`Article`\\ s.
+Assigns: ``entities``, ``quotes``, ``timeline``, ``figures``, ``dates`` and the story's reference date.
+
+Each article is parsed once by spaCy, and the parse is shared by the entity and quote stages. The
+reference date for relative expressions is the article's own publication date when known, else the
+story's (inferred from the articles' own dates when no article has a publication date).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from newsprism.extract.dates import find_dates, infer_reference
+from newsprism.extract.entities import find_mentions, merge_entities
+from newsprism.extract.figures import find_figures
+from newsprism.extract.nlp import load
+from newsprism.extract.quotes import find_quotes
+from newsprism.extract.sentences import split_sentences
+from newsprism.extract.timeline import build_timeline
+from newsprism.model import Article, ArticleExtraction, Quote, Story
+
+
+def publication_date(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def extract_articles(
+    articles: Sequence[Article],
+) -> tuple[tuple[ArticleExtraction, ...], dt.date | None, bool]:
+    """Extraction for each article, plus the story reference date and whether it was inferred."""
+    reference, inferred = infer_reference(articles)
+    nlp = load()
+    extractions = []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        own = publication_date(article)
+        mentions = find_mentions(article, doc)
+        extractions.append(
+            ArticleExtraction(
+                article_id=article.id,
+                sentences=split_sentences(article.text),
+                mentions=mentions,
+                quotes=find_quotes(article, doc, mentions),
+                figures=find_figures(article),
+                dates=find_dates(
+                    article,
+                    own or reference,
+                    reference_inferred=own is None and reference is not None and inferred,
+                ),
+            )
+        )
+    return tuple(extractions), reference, inferred
+
+
+def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
+    """``story`` with its extraction arrays filled from ``articles`` (its members, in story order)."""
+    by_id = {a.id: a for a in articles}
+    members = [by_id[aid] for aid in story.article_ids if aid in by_id]
+    extractions, reference, inferred = extract_articles(members)
+    texts = {a.id: a.text for a in members}
+    return dataclasses.replace(
+        story,
+        entities=merge_entities([m for x in extractions for m in x.mentions], texts),
+        quotes=_number_quotes(q for x in extractions for q in x.quotes),
+        timeline=build_timeline(extractions),
+        figures=tuple(f for x in extractions for f in x.figures),
+        dates=tuple(d for x in extractions for d in x.dates),
+        reference_date=reference.isoformat() if reference else None,
+        reference_date_inferred=inferred if reference else False,
+    )
+
+
+def _number_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    """Give each quote a stable id derived from where it is, so ids survive re-analysis."""
+    numbered = []
+    for quote in quotes:
+        first = quote.renderings[0]
+        key = f"{first.article_id}:{first.start}:{first.end}".encode()
+        numbered.append(dataclasses.replace(quote, id="q_" + hashlib.sha256(key).hexdigest()[:10]))
+    return tuple(numbered)
