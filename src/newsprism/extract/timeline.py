@@ -3,13 +3,15 @@
 Requires: per-article sentences and resolved :class:`DateMention`\\ s.
 Assigns: ``Story.timeline``.
 
-An entry's text is the first citing sentence in story order; every article that dates something to
-the same day (or month, or year) adds its sentence as evidence. Grouping what different outlets say
+Every article that dates something to the same day (or month, or year) adds its sentence as
+evidence; the entry's text is the most central of those sentences (the one sharing most words with
+the others), so that one outlet's side remark does not speak for the date. Grouping what different outlets say
 happened on one date into one *event* is the cross-source stage's job; here a date is the key.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsprism.model import ArticleExtraction, Evidence, Span, TimelineEntry
@@ -20,6 +22,19 @@ def _sentence_of(sentences: Sequence[Span], start: int, end: int) -> Span | None
         if sentence.start <= start and end <= sentence.end:
             return sentence
     return None
+
+
+_WORD = re.compile(r"\w{3,}")
+
+
+def _central(cited: Sequence[Evidence]) -> Evidence:
+    words = [set(_WORD.findall(e.text.lower())) for e in cited]
+
+    def overlap(i: int) -> float:
+        return sum(len(words[i] & w) / (len(words[i] | w) or 1) for j, w in enumerate(words) if j != i)
+
+    # Ties go to the earliest citation, which keeps the choice deterministic.
+    return cited[max(range(len(cited)), key=lambda i: (overlap(i), -i))]
 
 
 def build_timeline(extractions: Sequence[ArticleExtraction]) -> tuple[TimelineEntry, ...]:
@@ -36,6 +51,6 @@ def build_timeline(extractions: Sequence[ArticleExtraction]) -> tuple[TimelineEn
             if evidence not in cited:
                 cited.append(evidence)
     return tuple(
-        TimelineEntry(date=value, text=cited[0].text, evidence=tuple(cited))
+        TimelineEntry(date=value, text=_central(cited).text, evidence=tuple(cited))
         for value, cited in sorted(evidence_by_date.items())
     )

@@ -6,9 +6,50 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsprism.model import Article, Evidence, Rendering, Report, Story
+from newsprism.model import Article, Evidence, Quote, Rendering, Report, Story
 
 NONE_YET = "None found yet."
+
+_QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›"
+_UNNAMED = {
+    "anonymous": "Unnamed source",
+    "collective": "Unnamed group",
+    "description": "Unresolved speaker",
+    "pronoun": "Unresolved speaker",
+}
+
+
+def has_marks(text: str) -> bool:
+    """True when a quotation already carries its own opening mark (direct quotes keep theirs)."""
+    return bool(text) and text[0] in _QUOTE_MARKS
+
+
+def speaker_label(quote: Quote) -> str:
+    """Who said it: the resolved name, else what kind of unnamed source the text gives."""
+    if quote.speaker:
+        return quote.speaker
+    kinds = {r.speaker_kind for r in quote.renderings if r.speaker_kind}
+    for kind, label in _UNNAMED.items():
+        if kind in kinds:
+            return label
+    return "Unattributed"
+
+
+def rendering_notes(rendering: Rendering) -> list[str]:
+    """Short notes on one rendering: relation, direct or indirect, cue, and how the speaker is named."""
+    notes = [rendering.relation] if rendering.relation else []
+    notes.append("direct quote" if rendering.direct else "indirect speech")
+    if rendering.cue:
+        notes.append(f"cue “{rendering.cue}”")
+    if rendering.speaker_mention:
+        kind = rendering.speaker_kind or "speaker"
+        notes.append(
+            f"{kind} “{rendering.speaker_mention}”"
+            if kind != "named"
+            else f"by “{rendering.speaker_mention}”"
+        )
+    return notes
+
 
 SpanKey = tuple[str, int, int]  # article_id, start, end
 

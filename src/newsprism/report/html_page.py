@@ -19,9 +19,12 @@ from newsprism.report._common import (
     Citations,
     SpanKey,
     anchor_ids,
+    has_marks,
     outlets_of,
     plural,
+    rendering_notes,
     span_key,
+    speaker_label,
     story_evidence,
 )
 
@@ -235,14 +238,11 @@ class _Page:
         out.append("<h3>Quotes</h3>")
         items = []
         for quote in story.quotes:
-            speaker = esc(quote.speaker) if quote.speaker else '<span class="none">Unattributed</span>'
+            label = speaker_label(quote)
+            speaker = esc(label) if quote.speaker else f'<span class="none">{esc(label)}</span>'
             renderings = []
             for r in quote.renderings:
-                tags = [r.relation or "relation unknown", "direct" if r.direct else "indirect"]
-                if r.cue:
-                    tags.append(f"cue “{r.cue}”")
-                if r.speaker_mention:
-                    tags.append(f"speaker named “{r.speaker_mention}”")
+                tags = rendering_notes(r)
                 tag_html = "".join(f'<span class="tag">{esc(t)}</span>' for t in tags)
                 renderings.append(
                     f"<li>{self.article_link(r.article_id)} {tag_html}"
@@ -251,7 +251,8 @@ class _Page:
             rendered = (
                 "<ul>" + "".join(renderings) + "</ul>" if renderings else _none("No renderings found yet.")
             )
-            items.append(f"<li><strong>{speaker}</strong>: <q>{esc(quote.text)}</q>{rendered}</li>")
+            said = esc(quote.text) if has_marks(quote.text) else f"<q>{esc(quote.text)}</q>"
+            items.append(f"<li><strong>{speaker}</strong>: {said}{rendered}</li>")
         out.append(_list(items))
 
         out.append("<h3>Discrepancies</h3>")

@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.model import Evidence, Report, Story
-from newsprism.report._common import NONE_YET, Catalog, Citations, outlets_of, plural
+from newsprism.report._common import (
+    NONE_YET,
+    Catalog,
+    Citations,
+    has_marks,
+    outlets_of,
+    plural,
+    rendering_notes,
+    speaker_label,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -33,6 +42,8 @@ def md(text: str | None, empty: str = "—") -> str:
 
 
 def quoted(text: str | None) -> str:
+    if text and has_marks(text):
+        return md(text)
     return f"“{md(text, empty='')}”"
 
 
@@ -118,16 +129,11 @@ def _story(n: int, story: Story, catalog: Catalog) -> list[str]:
 
     out += _section("Quotes")
     for quote in story.quotes:
-        out.append(f"- **{md(quote.speaker, empty='Unattributed')}**: {quoted(quote.text)}")
+        out.append(f"- **{md(speaker_label(quote))}**: {quoted(quote.text)}")
         for r in quote.renderings:
-            notes = [r.relation or "relation unknown", "direct quote" if r.direct else "indirect speech"]
-            if r.cue:
-                notes.append(f"cue {quoted(r.cue)}")
-            if r.speaker_mention:
-                notes.append(f"speaker named {quoted(r.speaker_mention)}")
+            notes = md(", ".join(rendering_notes(r)))
             out.append(
-                f"  - {md(catalog.name(r.article_id))} ({', '.join(notes)}): "
-                f"{quoted(r.text)} [{cites.number(r)}]"
+                f"  - {md(catalog.name(r.article_id))} ({notes}): {quoted(r.text)} [{cites.number(r)}]"
             )
         if not quote.renderings:
             out.append("  - no renderings found yet")
