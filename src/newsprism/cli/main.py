@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 some inputs were rejected (everything else was processe
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -244,35 +245,38 @@ def evaluate() -> None:
     Example:
         newsprism eval stories --corpus ../shared/corpus
         newsprism eval pages --set fundus --limit 50
+        newsprism eval quotes --split dev
+        newsprism eval entities
     """
 
 
-@evaluate.command(name="stories", context_settings=_PASS_THROUGH, add_help_option=False)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def eval_stories(args: tuple[str, ...]) -> None:
-    """B-cubed of story grouping on pooled ECB+ topics, with a TF-IDF baseline (--help for options).
+# Each evaluation is its own module with an argparse ``main``; the CLI forwards the arguments untouched.
+_EVALUATIONS = {
+    "stories": (
+        "newsprism.eval.ecb",
+        "B-cubed of story grouping on pooled ECB+ topics, with a TF-IDF baseline",
+    ),
+    "pages": ("newsprism.eval.pagedump", "Token F1 of cleaning on naive text dumps of real pages"),
+    "quotes": (
+        "newsprism.eval.quotes",
+        "Direct quotes, attributions and speakers on PolNeAR, beside textacy",
+    ),
+    "entities": ("newsprism.eval.entities", "Entity mention recall and merging on ECB+ and NewsWCL50"),
+}
 
-    \b
-    Example:
-        newsprism eval stories --corpus ../shared/corpus
-    """
-    from newsprism.eval.ecb import main as ecb_main
 
-    sys.exit(ecb_main(list(args)))
+def _add_evaluation(name: str, module: str, summary: str) -> None:
+    def run(args: tuple[str, ...]) -> None:
+        sys.exit(importlib.import_module(module).main(list(args)))
+
+    example = f"newsprism eval {name} --corpus ../shared/corpus"
+    run.__doc__ = f"{summary} (--help for options).\n\n\b\nExample:\n    {example}"
+    command = click.argument("args", nargs=-1, type=click.UNPROCESSED)(run)
+    evaluate.command(name=name, context_settings=_PASS_THROUGH, add_help_option=False)(command)
 
 
-@evaluate.command(name="pages", context_settings=_PASS_THROUGH, add_help_option=False)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def eval_pages(args: tuple[str, ...]) -> None:
-    """Token F1 of cleaning on naive text dumps of real pages (--help for options).
-
-    \b
-    Example:
-        newsprism eval pages --corpus ../shared/corpus --set both
-    """
-    from newsprism.eval.pagedump import main as pagedump_main
-
-    sys.exit(pagedump_main(list(args)))
+for _name, (_module, _summary) in _EVALUATIONS.items():
+    _add_evaluation(_name, _module, _summary)
 
 
 def _existing(db: Path) -> Path:
