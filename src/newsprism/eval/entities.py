@@ -250,13 +250,27 @@ def load_ecb_entities(corpus_dir: str | Path, topics: Iterable[int] = DEFAULT_TO
         path = root / row["path"]
         articles[doc_id] = Article(id=doc_id, source=str(path), text=path.read_text(encoding="utf-8"))
         stories[str(row["subtopic"])].append(doc_id)
+    gold = _gold_mentions(
+        articles, root, "tag", _ECB_CLASSES, lambda row: bool(row["chain_type"] == "cross_doc")
+    )
+    return Corpus("ecbplus", articles, {k: sorted(v) for k, v in sorted(stories.items())}, gold)
+
+
+def _gold_mentions(
+    articles: Mapping[str, Article],
+    root: Path,
+    class_field: str,
+    classes: Mapping[str, Any],
+    merged_chain: Callable[[Mapping[str, Any]], bool],
+) -> list[GoldMention]:
+    """Person and place gold of ``root/mentions.jsonl``; ``merged_chain`` says if its chain is scored."""
     caps = {d: _mid_caps(a.text) for d, a in articles.items()}
     gold = []
     for row in _jsonl(root / "mentions.jsonl"):
         doc_id = str(row["doc_id"])
-        if doc_id not in articles or row["tag"] not in _ECB_CLASSES:
+        if doc_id not in articles or row[class_field] not in classes:
             continue
-        cls, compatible = _ECB_CLASSES[row["tag"]]
+        cls, compatible = classes[row[class_field]]
         text = articles[doc_id].text
         start, end = int(row["char_start"]), int(row["char_end"])
         gold.append(
@@ -269,11 +283,11 @@ def load_ecb_entities(corpus_dir: str | Path, topics: Iterable[int] = DEFAULT_TO
                 cls,
                 compatible,
                 str(row["chain_id"]),
-                row["chain_type"] == "cross_doc",
+                merged_chain(row),
                 _named(text, start, end, caps[doc_id]),
             )
         )
-    return Corpus("ecbplus", articles, {k: sorted(v) for k, v in sorted(stories.items())}, gold)
+    return gold
 
 
 def load_newswcl50_entities(corpus_dir: str | Path) -> Corpus:
@@ -286,29 +300,7 @@ def load_newswcl50_entities(corpus_dir: str | Path) -> Corpus:
         path = root / row["path"]
         articles[doc_id] = Article(id=doc_id, source=str(path), text=path.read_text(encoding="utf-8"))
         stories[str(row["event_id"])].append(doc_id)
-    caps = {d: _mid_caps(a.text) for d, a in articles.items()}
-    gold = []
-    for row in _jsonl(root / "mentions.jsonl"):
-        doc_id = str(row["doc_id"])
-        if doc_id not in articles or row["type"] not in _WCL_CLASSES:
-            continue
-        cls, compatible = _WCL_CLASSES[row["type"]]
-        text = articles[doc_id].text
-        start, end = int(row["char_start"]), int(row["char_end"])
-        gold.append(
-            GoldMention(
-                doc_id,
-                start,
-                end,
-                text[start:end],
-                *head_span(text, start, end),
-                cls,
-                compatible,
-                str(row["chain_id"]),
-                row["type"] == "ACTOR",
-                _named(text, start, end, caps[doc_id]),
-            )
-        )
+    gold = _gold_mentions(articles, root, "type", _WCL_CLASSES, lambda row: bool(row["type"] == "ACTOR"))
     return Corpus("newswcl50", articles, {k: sorted(v) for k, v in sorted(stories.items())}, gold)
 
 
