@@ -22,7 +22,7 @@ from newsprism.extract.nlp import load
 from newsprism.extract.quotes import find_quotes
 from newsprism.extract.sentences import split_sentences
 from newsprism.extract.timeline import build_timeline
-from newsprism.model import Article, ArticleExtraction, Quote, Story
+from newsprism.model import Article, ArticleExtraction, Entity, Quote, Story
 
 
 def publication_date(article: Article) -> dt.date | None:
@@ -67,16 +67,33 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
     members = [by_id[aid] for aid in story.article_ids if aid in by_id]
     extractions, reference, inferred = extract_articles(members)
     texts = {a.id: a.text for a in members}
+    entities = merge_entities([m for x in extractions for m in x.mentions], texts)
+    quotes = _canonical_speakers((q for x in extractions for q in x.quotes), entities)
     return dataclasses.replace(
         story,
-        entities=merge_entities([m for x in extractions for m in x.mentions], texts),
-        quotes=_number_quotes(q for x in extractions for q in x.quotes),
+        entities=entities,
+        quotes=_number_quotes(quotes),
         timeline=build_timeline(extractions),
         figures=tuple(f for x in extractions for f in x.figures),
         dates=tuple(d for x in extractions for d in x.dates),
         reference_date=reference.isoformat() if reference else None,
         reference_date_inferred=inferred if reference else False,
     )
+
+
+def _canonical_speakers(quotes: Iterable[Quote], entities: Sequence[Entity]) -> list[Quote]:
+    """Name each speaker as the story's merged entity does, so "Yury X" and "X" read as one person."""
+    canonical: dict[str, str] = {}
+    for entity in entities:
+        if entity.type in ("person", "organization"):
+            for variant in (entity.name, *entity.variants):
+                canonical.setdefault(variant.casefold(), entity.name)
+    return [
+        dataclasses.replace(quote, speaker=canonical.get(quote.speaker.casefold(), quote.speaker))
+        if quote.speaker
+        else quote
+        for quote in quotes
+    ]
 
 
 def _number_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:

@@ -1,0 +1,51 @@
+"""Story analysis end to end on the demo corpus: arrays filled, offsets valid, speakers canonical."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.clean import to_article
+from newsprism.cluster import group_articles
+from newsprism.demo import demo_paths
+from newsprism.extract.story import _canonical_speakers, analyze_story
+from newsprism.ingest import read_inputs
+from newsprism.model import Entity, Quote, RawArticle, Rendering
+from newsprism.report import build_report, validate_report
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    articles = [
+        to_article(r) for r in read_inputs([str(p) for p in demo_paths()]) if isinstance(r, RawArticle)
+    ]
+    stories = [analyze_story(s, articles) for s in group_articles(articles)]
+    return articles, stories
+
+
+def test_every_story_gets_entities_quotes_and_a_timeline(analysed) -> None:
+    _, stories = analysed
+    for story in stories:
+        assert story.entities and story.quotes and story.figures and story.dates
+        assert any(e.type == "person" for e in story.entities)
+        assert any(q.speaker for q in story.quotes)
+    assert any(story.timeline for story in stories)
+
+
+def test_the_analysed_report_validates_with_every_offset(analysed) -> None:
+    articles, stories = analysed
+    validate_report(build_report(articles, stories))
+
+
+def test_quote_ids_are_unique_and_stable(analysed) -> None:
+    articles, stories = analysed
+    ids = [q.id for s in stories for q in s.quotes]
+    assert len(ids) == len(set(ids))
+    again = analyze_story(stories[0], articles)
+    assert [q.id for q in again.quotes] == [q.id for q in stories[0].quotes]
+
+
+def test_speakers_take_the_merged_entity_name() -> None:
+    entity = Entity("e1", "Ilse Varga", "person", ("Ilse Varga", "Varga", "Ilze Varga"), ("a",))
+    quote = Quote("q", "Ilze Varga", "text", (Rendering("a", 0, 4, "text"),))
+    anonymous = Quote("q2", None, "text", (Rendering("a", 0, 4, "text"),))
+    assert [q.speaker for q in _canonical_speakers([quote, anonymous], [entity])] == ["Ilse Varga", None]
