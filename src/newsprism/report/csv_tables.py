@@ -14,12 +14,20 @@ LIST_SEPARATOR = "; "
 Row = Sequence[object]
 
 
+# Text from articles is untrusted: a cell starting with one of these runs as a formula in spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    # The usual defence (OWASP): a leading apostrophe makes spreadsheets show the cell as text.
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def joined(values: Iterable[object]) -> str:
