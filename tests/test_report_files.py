@@ -129,15 +129,9 @@ def test_write_report_is_reproducible(tmp_path: Path) -> None:
 
 
 def test_csv_defuses_spreadsheet_formulas_in_article_text(tmp_path: Path) -> None:
-    import csv
-    import dataclasses
-
-    from newsprism.report import write_csv
-    from tests.test_report_sample import sample_report
-
     report = sample_report()
-    article = dataclasses.replace(report.articles[0], title='=HYPERLINK("x")')
-    written = write_csv(dataclasses.replace(report, articles=(article, *report.articles[1:])), tmp_path)
+    article = replace(report.articles[0], title='=HYPERLINK("x")')
+    written = write_csv(replace(report, articles=(article, *report.articles[1:])), tmp_path)
     articles_csv = next(p for p in written if p.name == "articles.csv")
     with articles_csv.open(encoding="utf-8", newline="") as handle:
         titles = [row["title"] for row in csv.DictReader(handle)]
