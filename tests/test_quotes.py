@@ -383,3 +383,54 @@ def test_quote_after_reported_speech_continues_its_speaker() -> None:
 def test_quotation_nobody_said_is_not_returned() -> None:
     text = "The banner read nothing.\n\n“Save our pier!”\n\nThe council met on Friday."
     assert [q for q in _quotes(text) if q.renderings[0].direct] == []
+
+
+# --------------------------------------------------------------------------- attribution placements
+
+
+def test_parenthetical_attribution_reports_the_clause_around_it() -> None:
+    text = (
+        "Mayor Ilse Varga toured the docks. The bigger risk, she said, is a storm that could flood the pier."
+    )
+    q, r = _find(_quotes(text), "bigger risk")
+    assert not r.direct and r.cue == "said" and q.speaker == "Ilse Varga"
+    assert r.text == "The bigger risk, she said, is a storm that could flood the pier"
+
+
+def test_relative_clause_attribution_reports_what_follows_the_verb() -> None:
+    text = "Tomas Quillon opposed a harbour fee that he said would drive the fishing boats away."
+    q, r = _find(_quotes(text), "fishing boats")
+    assert not r.direct and r.cue == "said" and q.speaker == "Tomas Quillon"
+    assert r.text == "would drive the fishing boats away"
+
+
+def test_clause_after_the_verb_when_the_parse_gives_one_on_each_side() -> None:
+    text = (
+        "In a statement released shortly after the mayor suspended her campaign, Tomas Quillon said "
+        "he’s certain Ilse Varga will return to politics."
+    )
+    q, r = _find(_quotes(text), "return to politics")
+    assert not r.direct and r.cue == "said" and q.speaker == "Tomas Quillon"
+    assert r.text == "he’s certain Ilse Varga will return to politics"
+
+
+def test_clause_taken_for_the_object_of_say_is_what_was_said() -> None:
+    text = (
+        "Asked about the flooding, the harbour master said families of people hurt by the storm file claims."
+    )
+    _, r = _find(_quotes(text), "file claims")
+    assert not r.direct and r.cue == "said"
+    assert r.text == "families of people hurt by the storm file claims"
+
+
+def test_quotation_as_the_object_of_a_weak_cue() -> None:
+    text = "Outside the town hall, the harbour workers chanted “Save our pier!”"
+    _, r = _find(_quotes(text), "Save our pier")
+    assert r.direct and r.cue == "chanted" and r.speaker_mention == "the harbour workers"
+
+
+def test_quotation_after_an_abbreviation_ending_the_sentence() -> None:
+    text = "“We will stay,” Tomas Quillon said in an interview in Portland, Ore. “The boats are our life.”"
+    quotes = _quotes(text)
+    _, r = _find(quotes, "boats are our life")
+    assert r.direct and r.cue == "said" and r.text == "“The boats are our life.”"

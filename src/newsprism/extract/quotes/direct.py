@@ -2,10 +2,11 @@
 
 A top-level quotation (see :mod:`.marks`) is a direct quote unless
 
-* it is *embedded* in a clause: a word other than a speech verb (or its addressee or a time word)
-  right before it (``the authority “remains committed …”``, ``said that “…”``); a comma or colon after
-  a reported clause (``said the plan had worked, “…”``); a lower-case fragment finishing a clause begun
-  before a parenthetical attribution (``A quiet winter, she said, “would suit the repairs …”``); or
+* it is *embedded* in a clause: a word other than a speech verb (or its addressee or a time word;
+  a weak cue such as ``chanted`` or ``read`` only right before the mark) right before it (``the
+  authority “remains committed …”``, ``said that “…”``); a comma or colon after a reported clause
+  (``said the plan had worked, “…”``); a lower-case fragment finishing a clause begun before a
+  parenthetical attribution (``A quiet winter, she said, “would suit the repairs …”``); or
   words going on after the closing mark with no punctuation inside it (``“…” for the pier``, ``“…”
   about the deal, she said``).
   Embedded quotations are mixed or scare quotes; indirect speech (:mod:`.indirect`) reports the mixed;
@@ -74,6 +75,8 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
     if not before:
         return False
     prev = before[-1]
+    if prev.text.endswith(".") and ctx.sentence_at(m.start)[0] == m.start:
+        return False  # "… in Santa Monica, Calif. “…”": an abbreviation ended the sentence before
     if prev.idx + len(prev.text) > m.start:  # the tokenizer glued the mark to a word: "said,“Look"
         words = _WORD.findall(ctx.text[max(lo, m.start - 40) : m.start])
         return not (words and is_speech_form(words[-1]) and ctx.text[m.start - 1] in ",: ")
@@ -85,7 +88,8 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
     # time words.
     for k in range(len(before) - 1, max(-1, len(before) - 7), -1):
         tok = before[k]
-        if is_cue_verb(tok) and tok.lemma_.lower() not in WEAK_SPEECH_VERBS:
+        if is_cue_verb(tok) and (tok.lemma_.lower() not in WEAK_SPEECH_VERBS or k == len(before) - 1):
+            # A weak cue ("chanted", "read") reports a quotation only as its immediate object.
             return not all(_addressee_or_time(t, tok) for t in before[k + 1 :])
         if tok.is_punct or tok.pos_ == "SCONJ" or tok.lower_ == "that":
             return True

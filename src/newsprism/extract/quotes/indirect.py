@@ -2,8 +2,11 @@
 
 For every speech verb outside quotations (:data:`.cues.SPEECH_VERBS`), the reported content is, in order:
 
-1. its clausal complement (``ccomp``): ``X said (that) …``, ``X told reporters …``, ``…, X said.``,
-   or the clause around it when it is parenthetical: ``The plan, she said, will fail``;
+1. its clausal complement (``ccomp``): ``X said (that) …``, ``X told reporters …``, ``…, X said.``
+   (the clause after the verb when the parse gives one on each side), or the clause around it when it
+   is parenthetical: ``The plan, she said, will fail`` (the content keeps the attribution inside); in a
+   relative clause, what follows the verb: ``a fee that he said would drive the boats away``; for
+   ``say``, a clause the parse took for its object (``said families … file claims``);
 2. for verbs that report with a plain object, the object: ``X stressed the need for …``, ``X denied it``;
 3. for ``tell``/``urge``/``warn``/``ask`` with an object and an infinitive: ``X urged Congress to act``;
 4. the clause before a closing attribution when the parse did not link them: ``CLAUSE, the official said.``
@@ -22,7 +25,7 @@ from newsprism.clean.words import word_set
 from newsprism.extract.quotes.candidates import Candidate
 from newsprism.extract.quotes.context import Context
 from newsprism.extract.quotes.cues import PHRASAL_CUES, WEAK_SPEECH_VERBS
-from newsprism.extract.quotes.frame import according_object, cue_candidates, make_cue, subject_of
+from newsprism.extract.quotes.frame import Cue, according_object, cue_candidates, make_cue, subject_of
 from newsprism.extract.quotes.marks import QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -37,8 +40,11 @@ _OBJECT_VERBS = word_set(
     reaffirm affirm guarantee
     """
 )
+_SAYING = word_set("say")
 _INFINITIVE_VERBS = word_set("tell urge warn ask advise order instruct call beg implore")
 _FILLERS = frozenset(",;:—–-()[]")
+_COMMAS = frozenset((",", "—", "–", "--"))
+_RELATIVES = word_set("that which who whom what whatever where when")
 
 
 def _trim(ctx: Context, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -87,6 +93,9 @@ def _span(tokens: list[Token]) -> tuple[int, int]:
 def _complement(ctx: Context, verb: Token) -> tuple[int, int] | None:
     kids = list(verb.children)
     clauses = [c for c in kids if c.dep_ == "ccomp"]
+    if len({c.i > verb.i for c in clauses}) == 2:
+        # "In a statement after the vote, X said he …": a clause on each side; the one after is reported.
+        clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         return _span([t for c in clauses for t in c.subtree])
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -101,6 +110,12 @@ def _complement(ctx: Context, verb: Token) -> tuple[int, int] | None:
         inf = [c for c in kids if c.dep_ in ("xcomp", "ccomp")]
         if obj and inf:
             return _span([t for c in (*obj, *inf) for t in c.subtree])
+    if lemma in _SAYING:
+        # "said families file lawsuits", "says the increase … makes": a clause the parse took for an
+        # object or an open complement of "say" is what was said.
+        obj = [c for c in kids if c.dep_ in ("dobj", "xcomp") and c.i > verb.i][:1]
+        if obj and len(list(obj[0].subtree)) >= 3:
+            return _span(list(obj[0].subtree))
     if lemma in _OBJECT_VERBS:
         obj = [c for c in kids if c.dep_ in ("dobj", "prep") and c.i > verb.i]
         obj = [c for c in obj if c.dep_ == "dobj" or c.lower_ in ("on", "about")][:1]
@@ -136,6 +151,36 @@ def _according(ctx: Context, tok: Token) -> tuple[int, int] | None:
     return max(left, right, key=lambda se: len(ctx.text[se[0] : se[1]].split()))
 
 
+def _parenthetical(ctx: Context, verb: Token, cue: Cue, start: int, end: int) -> bool:
+    """``The plan, she said, will fail``: the attribution sits between commas (or dashes) inside the
+    clause it reports, with content words on both sides."""
+    frame = [verb]
+    if cue.head is not None and not ctx.in_quote(cue.head):
+        frame += list(cue.head.subtree)
+    first = min(frame, key=lambda t: t.i)
+    last = max(verb.subtree, key=lambda t: t.i)
+    doc = ctx.doc
+    if first.i == 0 or last.i + 1 >= len(doc):
+        return False
+    before, after = doc[first.i - 1], doc[last.i + 1]
+    if last.is_punct and last.text in _COMMAS:
+        after = last
+    if before.text not in _COMMAS or after.text not in _COMMAS:
+        return False
+    return start < before.idx and after.idx + len(after.text) < end
+
+
+def _after_relative(ctx: Context, verb: Token, cue: Cue, start: int, end: int) -> int:
+    """``a rule change that he said would fail``: the reported clause opens with the relative pronoun
+    before its attribution; the content is the clause after the verb (-1: not that case)."""
+    head = cue.head if cue.head is not None and cue.head.i < verb.i else verb
+    lead = [t for t in ctx.tokens(start, head.left_edge.idx) if not t.is_space]
+    if not lead or len(lead) > 2 or lead[-1].lower_ not in _RELATIVES:
+        return -1
+    rest = [t for t in ctx.tokens(cue.end, end) if t.i > verb.i and not t.is_punct]
+    return rest[0].idx if rest else -1
+
+
 def find_indirect(ctx: Context) -> list[Candidate]:
     """Indirect-speech candidates in text order (speaker heads unresolved)."""
     out: list[Candidate] = []
@@ -150,7 +195,9 @@ def find_indirect(ctx: Context) -> list[Candidate]:
         if end - start < 3 or (len(ctx.text[start:end].split()) < 2 and not ctx.quoted_at(start)):
             continue
         cue = make_cue(tok, ctx.in_quote)
-        if cue.start < end and start < cue.end:
-            continue  # the "content" holds its own cue: a misparse
+        if cue.start < end and start < cue.end and not _parenthetical(ctx, tok, cue, start, end):
+            start = _after_relative(ctx, tok, cue, start, end)
+            if start < 0:
+                continue  # the "content" holds its own cue: a misparse
         out.append(Candidate(start, end, False, (cue.start, cue.end), cue.head))
     return out
