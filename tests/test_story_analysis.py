@@ -49,3 +49,16 @@ def test_speakers_take_the_merged_entity_name() -> None:
     quote = Quote("q", "Ilze Varga", "text", (Rendering("a", 0, 4, "text"),))
     anonymous = Quote("q2", None, "text", (Rendering("a", 0, 4, "text"),))
     assert [q.speaker for q in _canonical_speakers([quote, anonymous], [entity])] == ["Ilse Varga", None]
+
+
+def test_reuse_provenance_and_translation_reach_the_reports(analysed) -> None:
+    from newsprism.report import render_html, render_markdown
+
+    articles, stories = analysed
+    assert any(s.reuse for s in stories) and any(s.provenance for s in stories)
+    top = max((t for s in stories for t in s.translation), key=lambda t: t.score)
+    assert top.score > 0.5
+    report = build_report(articles, stories)
+    markdown = render_markdown(report)
+    assert "Likely origins:" in markdown and "Machine-translation signals:" in markdown
+    assert "Machine-translation signals" in render_html(report)

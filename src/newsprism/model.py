@@ -287,6 +287,32 @@ class Reuse:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The likely origin of one reused passage, with the reasoning shown to users.
+
+    ``passage`` is the passage in the article that (likely) took it up, ``counterpart`` the same
+    passage in the other article of the pair; when no origin is found, ``passage`` is in the pair's
+    first article. ``origin_wire`` names the agency whose copy it likely is.
+    """
+
+    passage: Evidence
+    counterpart: Evidence
+    origin_article_id: str | None = None
+    origin_wire: str | None = None
+    reasoning: str = ""
+
+
+@dataclass(frozen=True)
+class TranslationScore:
+    """How likely an article is machine-translated: ``score`` in [0, 1], with the signals that fired."""
+
+    score: float
+    signals: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Story:
     id: str
     title: str
@@ -301,6 +327,8 @@ class Story:
     reuse: tuple[Reuse, ...] = ()
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    provenance: tuple[Origin, ...] = ()
+    translation: tuple[TranslationScore, ...] = ()
     reference_date: str | None = None
     reference_date_inferred: bool = False
 

@@ -1,7 +1,9 @@
 """Run the extraction stages over the articles of one story and fill the story's report arrays.
 
 Requires: a :class:`Story` and its cleaned :class:`Article`\\ s.
-Assigns: ``entities``, ``quotes``, ``timeline``, ``figures``, ``dates`` and the story's reference date.
+Assigns: ``entities``, ``quotes``, ``timeline``, ``figures``, ``dates``, the story's reference date,
+and from the alignment stage ``reuse``, its likely ``provenance`` and a machine-``translation`` score
+per article.
 
 Each article is parsed once by spaCy, and the parse is shared by the entity and quote stages. The
 reference date for relative expressions is the article's own publication date when known, else the
@@ -15,6 +17,9 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 
+from newsprism.align.provenance import likely_origins
+from newsprism.align.reuse import find_reuse
+from newsprism.align.translation import mt_score
 from newsprism.extract.dates import find_dates, infer_reference
 from newsprism.extract.entities import find_mentions, merge_entities
 from newsprism.extract.figures import find_figures
@@ -69,11 +74,15 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
     texts = {a.id: a.text for a in members}
     entities = merge_entities([m for x in extractions for m in x.mentions], texts)
     quotes = _canonical_speakers((q for x in extractions for q in x.quotes), entities)
+    reuse = find_reuse(members)
     return dataclasses.replace(
         story,
         entities=entities,
         quotes=_number_quotes(quotes),
         timeline=build_timeline(extractions),
+        reuse=reuse,
+        provenance=likely_origins(members, reuse),
+        translation=tuple(mt_score(a) for a in members),
         figures=tuple(f for x in extractions for f in x.figures),
         dates=tuple(d for x in extractions for d in x.dates),
         reference_date=reference.isoformat() if reference else None,

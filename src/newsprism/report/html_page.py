@@ -311,6 +311,23 @@ class _Page:
                 ]
             )
         )
+        if story.provenance:
+            out.append("<h4>Likely origins</h4>")
+            origins = [
+                f"<li>{esc(o.reasoning)}{self.cites(cites, [o.passage])}</li>" for o in story.provenance
+            ]
+            out.append("<ul>" + "".join(origins) + "</ul>")
+        flagged = sorted(
+            (t for t in story.translation if t.score > 0 and t.article_id), key=lambda t: -t.score
+        )
+        if flagged:
+            out.append("<h4>Machine-translation signals</h4>")
+            signal_items = [
+                f"<li>{self.article_link(t.article_id or '')}: score {t.score:.2f} "
+                f"({esc('; '.join(t.signals) or '—')})</li>"
+                for t in flagged
+            ]
+            out.append("<ul>" + "".join(signal_items) + "</ul>")
 
         out.append("<h3>Evidence</h3>")
         if cites.entries:

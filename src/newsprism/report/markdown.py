@@ -174,6 +174,17 @@ def _story(n: int, story: Story, catalog: Catalog) -> list[str]:
         shared = plural(reuse.shared_chars, "shared character")
         out.append(f"- {pair}: {shared}{refs(reuse.evidence)}")
     out += _none(story.reuse)
+    if story.provenance:
+        out += ["", "Likely origins:", ""]
+        out += [f"- {md(origin.reasoning)}{refs([origin.passage])}" for origin in story.provenance]
+    flagged = [t for t in story.translation if t.score > 0 and t.article_id]
+    if flagged:
+        out += ["", "Machine-translation signals:", ""]
+        for score in sorted(flagged, key=lambda t: -t.score):
+            signals = "; ".join(score.signals) or "—"
+            out.append(
+                f"- {md(catalog.name(score.article_id or ''))}: score {score.score:.2f} ({md(signals)})"
+            )
 
     out += _section("Evidence")
     for k, evidence in enumerate(cites.entries, 1):

@@ -152,6 +152,11 @@ class _SemanticChecker:
         for part in ("figures", "dates"):
             for j, item in enumerate(story.get(part, ())):
                 yield from self._evidence(item, [*path, part, j])
+        for j, origin in enumerate(story.get("provenance", ())):
+            for side in ("passage", "counterpart"):
+                yield from self._evidence(origin[side], [*path, "provenance", j, side])
+        for j, score in enumerate(story.get("translation", ())):
+            yield from self._evidence_list(score.get("evidence", ()), [*path, "translation", j, "evidence"])
         for j, discrepancy in enumerate(story["discrepancies"]):
             for k, side in enumerate(discrepancy["sides"]):
                 side_path = [*path, "discrepancies", j, "sides", k]
