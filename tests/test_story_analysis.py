@@ -62,3 +62,12 @@ def test_reuse_provenance_and_translation_reach_the_reports(analysed) -> None:
     markdown = render_markdown(report)
     assert "Likely origins:" in markdown and "Machine-translation signals:" in markdown
     assert "Machine-translation signals" in render_html(report)
+
+
+def test_facts_and_quote_renderings_span_outlets(analysed) -> None:
+    _, stories = analysed
+    for story in stories:
+        assert story.facts and all(f.reasoning for f in story.facts)
+        assert any(f.independent_sources < len(f.article_ids) for s in stories for f in s.facts)
+    relations = {r.relation for s in stories for q in s.quotes for r in q.renderings if len(q.renderings) > 1}
+    assert {"exact", "trimmed", "translation"} <= relations

@@ -212,6 +212,7 @@ class Fact:
     article_ids: tuple[str, ...] = ()
     independent_sources: int = 0
     evidence: tuple[Evidence, ...] = ()
+    reasoning: str | None = None  # why ``independent_sources`` is what it is, for readers
 
 
 @dataclass(frozen=True)

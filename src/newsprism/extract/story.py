@@ -2,8 +2,8 @@
 
 Requires: a :class:`Story` and its cleaned :class:`Article`\\ s.
 Assigns: ``entities``, ``quotes``, ``timeline``, ``figures``, ``dates``, the story's reference date,
-and from the alignment stage ``reuse``, its likely ``provenance`` and a machine-``translation`` score
-per article.
+and from the alignment stage ``facts`` (with independent sources), ``exclusive``, ``reuse``, its
+likely ``provenance`` and a machine-``translation`` score per article.
 
 Each article is parsed once by spaCy, and the parse is shared by the entity and quote stages. The
 reference date for relative expressions is the article's own publication date when known, else the
@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Sequence
 
+from newsprism.align.facts import align_facts
 from newsprism.align.provenance import likely_origins
+from newsprism.align.quotes import group_quotes
 from newsprism.align.reuse import find_reuse
 from newsprism.align.translation import mt_score
 from newsprism.extract.dates import find_dates, infer_reference
@@ -75,14 +76,23 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
     entities = merge_entities([m for x in extractions for m in x.mentions], texts)
     quotes = _canonical_speakers((q for x in extractions for q in x.quotes), entities)
     reuse = find_reuse(members)
+    translation = tuple(mt_score(a) for a in members)
+    # Above half, at least two independent signals of translated English fired (see align.translation).
+    translated = {a.id for a, t in zip(members, translation, strict=True) if t.score >= 0.5}
+    alignment = align_facts(members, extractions, reuse)
+    facts = tuple(
+        dataclasses.replace(fact, reasoning=alignment.reasoning.get(fact.id)) for fact in alignment.facts
+    )
     return dataclasses.replace(
         story,
         entities=entities,
-        quotes=_number_quotes(quotes),
+        quotes=group_quotes(quotes, entities, translated),
         timeline=build_timeline(extractions),
+        facts=facts,
+        exclusive=alignment.exclusive,
         reuse=reuse,
         provenance=likely_origins(members, reuse),
-        translation=tuple(mt_score(a) for a in members),
+        translation=translation,
         figures=tuple(f for x in extractions for f in x.figures),
         dates=tuple(d for x in extractions for d in x.dates),
         reference_date=reference.isoformat() if reference else None,
@@ -103,13 +113,3 @@ def _canonical_speakers(quotes: Iterable[Quote], entities: Sequence[Entity]) -> 
         else quote
         for quote in quotes
     ]
-
-
-def _number_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
-    """Give each quote a stable id derived from where it is, so ids survive re-analysis."""
-    numbered = []
-    for quote in quotes:
-        first = quote.renderings[0]
-        key = f"{first.article_id}:{first.start}:{first.end}".encode()
-        numbered.append(dataclasses.replace(quote, id="q_" + hashlib.sha256(key).hexdigest()[:10]))
-    return tuple(numbered)

@@ -231,7 +231,9 @@ class _Page:
             items.append(
                 f"<li>{esc(fact.text)}{self.cites(cites, fact.evidence)} "
                 f'<span class="tag">{sources}</span> '
-                f'<span class="meta">reported by {self.article_links(fact.article_ids)}</span></li>'
+                f'<span class="meta">reported by {self.article_links(fact.article_ids)}</span>'
+                + (f'<br><span class="meta">{esc(fact.reasoning)}</span>' if fact.reasoning else "")
+                + "</li>"
             )
         out.append(_list(items))
 

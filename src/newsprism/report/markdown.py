@@ -125,6 +125,8 @@ def _story(n: int, story: Story, catalog: Catalog) -> list[str]:
         reported = ", ".join(md(catalog.name(a)) for a in fact.article_ids)
         by = f"; reported by {reported}" if reported else ""
         out.append(f"- {md(fact.text)} — **{sources}**{by}{refs(fact.evidence)}")
+        if fact.reasoning:
+            out.append(f"  - {md(fact.reasoning)}")
     out += _none(story.facts)
 
     out += _section("Quotes")
