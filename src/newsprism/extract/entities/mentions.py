@@ -26,7 +26,7 @@ Fixes, all general (no lists of names; word lists are English titles, roles and 
 * **Joined names** are split when every part is a name known in the article or a gazetteer place:
   ``U.S.-Russia``, ``Brask-Kowal``, ``Brask and Kowal``, and ``Brask's Harbour Trust`` (→ ``Brask`` +
   ``Harbour Trust``).
-* **A first name split off** (``Yury`` as ORG right before ``Ushakov`` as PERSON) is joined to the
+* **A first name split off** (``Yury`` as ORG right before ``Morozin`` as PERSON) is joined to the
   person, when the lone word is no gazetteer place, no acronym, and not tagged on its own elsewhere.
 * **Headline case** (``Maren Holstrup Tours Bridge Site``): on a line where most words are capitalised
   or a function word is, a span keeps the names known from the body inside it, else only its words
@@ -34,7 +34,7 @@ Fixes, all general (no lists of names; word lists are English titles, roles and 
   rest of the article plus words the article also writes in lowercase is cut to the known name
   (``Anna Brask Letters`` → ``Anna Brask``).
 * **ALL-CAPS** words the model missed become mentions when they spell a name known in the article
-  (``USHAKOV``), when a speech verb follows or precedes them (``USHAKOV added``: a person), or when they
+  (``MOROZIN``), when a speech verb follows or precedes them (``MOROZIN added``: a person), or when they
   open a line as a dateline (``LYON (AFP) —``) and are gazetteer places.
 * **Types** are then decided per name over the whole article by weighted votes — the model's tags,
   title, role and place cues, the gazetteer — bare surnames join the full name they abbreviate, and
@@ -122,7 +122,7 @@ def find_mentions(article: Article, doc: Doc | None = None) -> tuple[Mention, ..
 
 def _join_split_names(ents: list[Span], text: str) -> list[tuple[int, int, str, Span | None]]:
     """Entities as ``(start, end, label, span)``, with a lone first name or surname tagged apart
-    from the rest of a person's name joined to it (``Yury`` ORG + ``Ushakov`` PERSON)."""
+    from the rest of a person's name joined to it (``Yury`` ORG + ``Morozin`` PERSON)."""
     alone: dict[str, int] = {}
     for ent in ents:
         alone[ent.text] = alone.get(ent.text, 0) + 1

@@ -5,7 +5,7 @@ roles and place words in :mod:`.roles`, and the :mod:`.gazetteer`):
 
 1. **Items.** Each mention is trimmed to its name (possessive, leading ``the``, titles dropped:
    ``Trump's`` → ``Trump``, ``Mr. Kim`` → ``Kim``) and keyed case-, diacritic- and
-   punctuation-insensitively (``U.S.`` → ``us``, ``USHAKOV`` → ``ushakov``, ``Jong-un`` → ``jong un``).
+   punctuation-insensitively (``U.S.`` → ``us``, ``MOROZIN`` → ``morozin``, ``Jong-un`` → ``jong un``).
    Quoted or bracketed nicknames (``Marco "Nico" Ventris``) are set aside. Junk is dropped.
 2. **Type votes.** Every mention votes for its own type (weight 1). With the article texts, context
    votes too (:mod:`.roles`): a title or role before the name, or a role or an age in apposition
@@ -31,7 +31,7 @@ roles and place words in :mod:`.roles`, and the :mod:`.gazetteer`):
    a nickname). Surnames are never matched fuzzily (``Halvorsen`` and ``Halverson`` stay two people).
    A multi-word organisation/product/event group that spells one known person's full name joins them.
    A cluster built on full person names is a person.
-5. **Bare names.** A one-word group (``Ushakov``, ``USHAKOV``, an ORG-tagged ``Trump``) joins the person
+5. **Bare names.** A one-word group (``Morozin``, ``MOROZIN``, an ORG-tagged ``Trump``) joins the person
    whose surname it is — or, for a group that votes person, whose first name it is (``Kim`` →
    ``Kim Jong Un``, ``Mr. Xi``) — unless the group is a country, continent or region the model also
    tags as a place. The gazetteer does not vote against a surname so linked (a surname that is also
@@ -48,7 +48,7 @@ roles and place words in :mod:`.roles`, and the :mod:`.gazetteer`):
 7. **With texts** (``merge_entities(mentions, texts)``): names found by the model somewhere in the
    story are also found where it missed them — exact, case-sensitive whole-word occurrences of a known
    name or surname (not glued to another capitalised word, not a sentence's first word that the text
-   also writes in lowercase, not a month), and ALL-CAPS occurrences of a known name (``USHAKOV
+   also writes in lowercase, not a month), and ALL-CAPS occurrences of a known name (``MOROZIN
    added``, outside all-caps lines); and a descriptive reference ``the Russian president`` becomes a
    mention of the one person of the story introduced with that role and a matching modifier
    (``Russian President X``; ``Russian``/``Russia`` match). A description that fits two people (two
@@ -626,7 +626,7 @@ def _propagate(clusters: list[_Cluster], texts: Mapping[str, str], spans: dict[s
                     and surface.lower() not in _MONTHS
                 ):
                     surfaces.setdefault(surface, n)
-    ordered = sorted(surfaces, key=lambda s: (-len(s), s))  # longest first: "Yuri Ushakov" before "Ushakov"
+    ordered = sorted(surfaces, key=lambda s: (-len(s), s))  # longest first: "Yuri Morozin" before "Morozin"
     for article_id, text in texts.items():
         lowered: set[str] | None = None
         for surface in ordered:
