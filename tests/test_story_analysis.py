@@ -71,3 +71,12 @@ def test_facts_and_quote_renderings_span_outlets(analysed) -> None:
         assert any(f.independent_sources < len(f.article_ids) for s in stories for f in s.facts)
     relations = {r.relation for s in stories for q in s.quotes for r in q.renderings if len(q.renderings) > 1}
     assert {"exact", "trimmed", "translation"} <= relations
+
+
+def test_planted_disagreements_reach_the_story(analysed) -> None:
+    _, stories = analysed
+    kinds = {d.kind for s in stories for d in s.discrepancies}
+    assert {"count", "money", "duration", "claim"} <= kinds
+    for story in stories:
+        for discrepancy in story.discrepancies:
+            assert len(discrepancy.sides) >= 2

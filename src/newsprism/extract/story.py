@@ -2,8 +2,8 @@
 
 Requires: a :class:`Story` and its cleaned :class:`Article`\\ s.
 Assigns: ``entities``, ``quotes``, ``timeline``, ``figures``, ``dates``, the story's reference date,
-and from the alignment stage ``facts`` (with independent sources), ``exclusive``, ``reuse``, its
-likely ``provenance`` and a machine-``translation`` score per article.
+and from the alignment stage ``facts`` (with independent sources), ``discrepancies``,
+``exclusive``, ``reuse``, its likely ``provenance`` and a machine-``translation`` score per article.
 
 Each article is parsed once by spaCy, and the parse is shared by the entity and quote stages. The
 reference date for relative expressions is the article's own publication date when known, else the
@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from newsprism.align.discrepancies import find_discrepancies
 from newsprism.align.facts import align_facts
 from newsprism.align.provenance import likely_origins
 from newsprism.align.quotes import group_quotes
@@ -90,6 +91,7 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
         timeline=build_timeline(extractions),
         facts=facts,
         exclusive=alignment.exclusive,
+        discrepancies=find_discrepancies(members, extractions, facts),
         reuse=reuse,
         provenance=likely_origins(members, reuse),
         translation=translation,
