@@ -80,3 +80,10 @@ def test_planted_disagreements_reach_the_story(analysed) -> None:
     for story in stories:
         for discrepancy in story.discrepancies:
             assert len(discrepancy.sides) >= 2
+
+
+def test_every_story_has_a_cited_summary(analysed) -> None:
+    _, stories = analysed
+    for story in stories:
+        assert 3 <= len(story.summary) <= 7
+        assert all(sentence.evidence for sentence in story.summary)

@@ -262,6 +262,7 @@ _EVALUATIONS = {
         "Direct quotes, attributions and speakers on PolNeAR, beside textacy",
     ),
     "entities": ("newsprism.eval.entities", "Entity mention recall and merging on ECB+ and NewsWCL50"),
+    "summary": ("newsprism.eval.summary", "ROUGE of the cited summary on NeuS, beside lead baselines"),
 }
 
 

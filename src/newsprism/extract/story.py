@@ -2,7 +2,7 @@
 
 Requires: a :class:`Story` and its cleaned :class:`Article`\\ s.
 Assigns: ``entities``, ``quotes``, ``timeline``, ``figures``, ``dates``, the story's reference date,
-and from the alignment stage ``facts`` (with independent sources), ``discrepancies``,
+and from the alignment stage a cited ``summary``, ``facts`` (with independent sources), ``discrepancies``,
 ``exclusive``, ``reuse``, its likely ``provenance`` and a machine-``translation`` score per article.
 
 Each article is parsed once by spaCy, and the parse is shared by the entity and quote stages. The
@@ -21,6 +21,7 @@ from newsprism.align.facts import align_facts
 from newsprism.align.provenance import likely_origins
 from newsprism.align.quotes import group_quotes
 from newsprism.align.reuse import find_reuse
+from newsprism.align.summary import summarize
 from newsprism.align.translation import mt_score
 from newsprism.extract.dates import find_dates, infer_reference
 from newsprism.extract.entities import find_mentions, merge_entities
@@ -89,6 +90,7 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
         entities=entities,
         quotes=group_quotes(quotes, entities, translated),
         timeline=build_timeline(extractions),
+        summary=summarize(members, extractions, facts),
         facts=facts,
         exclusive=alignment.exclusive,
         discrepancies=find_discrepancies(members, extractions, facts),
