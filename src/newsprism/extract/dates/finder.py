@@ -24,6 +24,7 @@ from newsprism.extract.dates.calendar import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
+from newsprism.extract.figures.lexicon import TIME_UNITS
 from newsprism.extract.figures.numbers import longest_words_prefix
 from newsprism.model import Article, DateMention
 
@@ -31,19 +32,11 @@ NO_REFERENCE = "no reference date"
 NO_YEAR = "no year and no reference date"
 
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously", "beforehand"})
+# Calendar units only: an offset of hours or minutes moves a time, not a date.
 _UNITS = {
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "fortnight": "fortnight",
-    "fortnights": "fortnight",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-    "decade": "decade",
-    "decades": "decade",
+    word: unit
+    for word, unit in TIME_UNITS.items()
+    if unit in {"day", "week", "fortnight", "month", "year", "decade"}
 }
 _RELATIVE_DAYS = {
     "the day before yesterday": -2,
