@@ -9,6 +9,11 @@ from typing import Any
 
 import pytest
 
+from newsprism.clean import to_article
+from newsprism.demo import demo_paths
+from newsprism.ingest import read_inputs
+from newsprism.model import Article, RawArticle
+
 # Two BLAS threads fighting over a 2-core CI machine make the numpy encoder several times slower.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -35,3 +40,14 @@ def floors() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def demo_articles() -> dict[str, Article]:
+    """The bundled fictional demo corpus, cleaned, by file name (``feed-export.jsonl#1`` for records)."""
+    articles = {}
+    for raw in read_inputs(demo_paths()):
+        assert isinstance(raw, RawArticle), raw
+        article = to_article(raw)
+        articles[Path(article.source).name] = article
+    return articles

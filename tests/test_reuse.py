@@ -14,10 +14,8 @@ import pytest
 
 from newsprism.align.provenance import likely_origins
 from newsprism.align.reuse import find_repeats, find_reuse
-from newsprism.clean import to_article
-from newsprism.demo import DEMO_STORIES, demo_paths
-from newsprism.ingest import read_inputs
-from newsprism.model import Article, Evidence, Origin, RawArticle, Reuse
+from newsprism.demo import DEMO_STORIES
+from newsprism.model import Article, Evidence, Origin, Reuse
 
 # --------------------------------------------------------------------------- invented fixtures
 
@@ -301,14 +299,7 @@ def test_undetermined_origin() -> None:
 # --------------------------------------------------------------------------- demo corpus (fictional)
 
 
-@pytest.fixture(scope="module")
-def demo_articles() -> dict[str, Article]:
-    out = {}
-    for raw in read_inputs(demo_paths()):
-        assert isinstance(raw, RawArticle), raw
-        article = to_article(raw)
-        out[Path(article.source).name] = article
-    return out
+# The demo_articles fixture lives in conftest.py.
 
 
 DEMO_REPRINTS = [

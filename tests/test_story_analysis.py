@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.clean import to_article
 from newsprism.cluster import group_articles
-from newsprism.demo import demo_paths
 from newsprism.extract.story import _canonical_speakers, analyze_story
-from newsprism.ingest import read_inputs
-from newsprism.model import Entity, Quote, RawArticle, Rendering
+from newsprism.model import Entity, Quote, Rendering
 from newsprism.report import build_report, validate_report
 
 
 @pytest.fixture(scope="module")
-def analysed():
-    articles = [
-        to_article(r) for r in read_inputs([str(p) for p in demo_paths()]) if isinstance(r, RawArticle)
-    ]
+def analysed(demo_articles):
+    articles = list(demo_articles.values())
     stories = [analyze_story(s, articles) for s in group_articles(articles)]
     return articles, stories
 

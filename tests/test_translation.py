@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsprism.align.translation import mt_score
-from newsprism.clean import to_article
-from newsprism.demo import DEMO_STORIES, demo_paths
-from newsprism.ingest import read_inputs
-from newsprism.model import Article, RawArticle, TranslationScore
+from newsprism.demo import DEMO_STORIES
+from newsprism.model import Article, TranslationScore
 
 STILTED = (
     "The ferry Aurelia has touched the pier of Brennholm on Sunday at the 7.15 of the evening with a fire "
@@ -131,14 +129,7 @@ def test_empty_and_short_articles() -> None:
 # --------------------------------------------------------------------------- demo corpus (fictional)
 
 
-@pytest.fixture(scope="module")
-def demo_articles() -> dict[str, Article]:
-    out = {}
-    for raw in read_inputs(demo_paths()):
-        assert isinstance(raw, RawArticle), raw
-        article = to_article(raw)
-        out[Path(article.source).name] = article
-    return out
+# The demo_articles fixture lives in conftest.py.
 
 
 def _without_notice(article: Article) -> Article:
