@@ -6,7 +6,8 @@
 * inside a line, a sentence ends at ``.``, ``!``, ``?`` or an ellipsis (plus closing marks/brackets)
   followed by white space and a capital, a digit or an opening mark;
 * never inside a quotation: a multi-sentence quotation stays one unit with its attribution
-  (``“A. B,” the official said.``), and ``“A.” Smith said.`` is not cut before the attribution;
+  (``“A. B,” the official said.``), and ``“A.” Smith said.`` is not cut before the attribution, unless
+  that attribution introduces the next quotation (``“A.” He added: “B.”``);
 * not after titles (``Mr.``, ``Gen.``, ``Gov.``), initials (``J.``), ``No. 5`` or a month before a
   number (``Jan. 5``); after initialisms and short forms that can also end a sentence (``U.S.``,
   ``p.m.``, ``Inc.``) only when the next word is one that typically starts a sentence (``The``, ``He``).
@@ -46,6 +47,8 @@ _STARTERS = word_set(
     according asked since until despite instead earlier later last now today yesterday
     """
 )
+# Subjects that open a reported clause right after a speech verb ("Jones said he would …").
+_CLAUSE_SUBJECTS = word_set("he she they we i you it there")
 _BOUNDARY = re.compile(r"(?:[.!?]+|…|\.\.\.)[”\"’'»)\]]*(?=\s)")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _WORD = re.compile(r"[^\W\d_]+(?:[.’'-][^\W\d_]+)*", re.UNICODE)
@@ -85,11 +88,23 @@ def _abbreviation_blocks(text: str, lo: int, dot: int, nxt: int, hi: int) -> boo
     return False
 
 
-def _attribution_follows(text: str, nxt: int, hi: int) -> bool:
+def _attribution_follows(text: str, nxt: int, hi: int, quoted: list[tuple[int, int]]) -> bool:
     """``“A.” Smith said.`` / ``“A?” asked the judge``: an attribution opening the next words belongs to
-    the quotation before it."""
-    words = _WORD.findall(text[nxt : min(hi, nxt + 80)])[:5]
-    return has_speech_verb(words[:4]) or has_speech_verb(words)
+    the quotation before it — unless it introduces the next quotation (``“A.” He added: “B.”``,
+    ``“A.” Jones said, “B.”``), or reports a clause of its own (``“A.” He said that …``): a finished
+    quotation is not attributed by words that end in a colon or comma right before another quotation,
+    nor by a subject and speech verb followed by "that" or the subject of a reported clause."""
+    words = _WORD.findall(text[nxt : min(hi, nxt + 80)])[:8]
+    if not has_speech_verb(words[:5]):
+        return False
+    verb = next(i for i in range(5) if has_speech_verb(words[: i + 1]))
+    after = [w.lower() for w in words[verb + 1 : verb + 4]]
+    if verb and ("that" in after or (after[:1] and after[0] in _CLAUSE_SUBJECTS)):
+        return False  # "“A.” He said, twice, that …", "“A.” Jones said he …": speech of its own
+    following = next((qs for qs, _ in quoted if qs >= nxt), None)
+    if following is None or following - nxt > 80:
+        return True
+    return text[nxt:following].rstrip()[-1:] not in (":", ",")
 
 
 def _line_sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -112,7 +127,7 @@ def _line_sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if (
             text[end - 1] in QUOTE_MARKS
             and any(qe == end for _, qe in quoted)
-            and _attribution_follows(text, nxt, hi)
+            and _attribution_follows(text, nxt, hi, quoted)
         ):
             continue
         spans.append((start, end))
