@@ -253,3 +253,72 @@ def test_demo_compatible_values_not_flagged(
         for d in found:
             for group in COMPATIBLE:
                 assert len(_values(d) & group) < 2, (d.kind, _values(d))
+
+
+# --------------------------------------------------------------------------- attribution
+
+_PLEDGE = '"We will rebuild the harbour wall before the winter storms reach the town," '
+
+
+def test_same_words_from_two_named_people_is_an_attribution_discrepancy() -> None:
+    _, found = _find(
+        "Work on the Pellham harbour starts next month. " + _PLEDGE + "said Mayor Tova Lindqvist on Tuesday.",
+        "Crews will begin repairs in Pellham next month. " + _PLEDGE + "said Governor Anselm Reyes.",
+    )
+    d = _one(found, "attribution")
+    assert _values(d) == {"tova lindqvist", "anselm reyes"}
+    assert d.about.startswith("who said")
+    for side in d.sides:
+        assert len(side.article_ids) == 1
+        texts = [e.text for e in side.evidence]
+        assert any("harbour wall" in t for t in texts)  # the rendering
+        assert any(side.value in t for t in texts)  # and the span naming the speaker
+
+
+def test_same_words_from_two_named_organisations_is_an_attribution_discrepancy() -> None:
+    _, found = _find(
+        "Repairs start in Pellham soon. " + _PLEDGE + "the Pellham Harbour Board said in a statement.",
+        "Repairs start in Pellham soon. " + _PLEDGE + "the Coastal Works Agency said in a statement.",
+    )
+    assert _values(_one(found, "attribution")) == {"pellham harbour board", "coastal works agency"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # an anonymous source against a named one is linking, not a conflict
+        "Repairs start in Pellham soon. " + _PLEDGE + "a council spokesman said.",
+        # the surname alone is the same person
+        "Repairs start in Pellham soon. " + _PLEDGE + "said Lindqvist, the town's mayor.",
+        # a transliterated first name is the same person
+        "Repairs start in Pellham soon. " + _PLEDGE + "said Mayor Tove Lindqvist.",
+        # the other speaker relays the first one's words
+        "Reyes repeated the mayor's pledge. " + _PLEDGE + "said Anselm Reyes, citing Lindqvist.",
+        # a person against an organisation: a spokesperson speaks for one
+        "The council will pay for it. " + _PLEDGE + "the Pellham Harbour Board said in a statement.",
+        # different words from a different person
+        '"The harbour budget is already spent for this year," said Governor Anselm Reyes.',
+    ],
+)
+def test_attribution_not_flagged(second: str) -> None:
+    _, found = _find(
+        "Work on the Pellham harbour starts next month. " + _PLEDGE + "said Mayor Tova Lindqvist on Tuesday.",
+        second,
+    )
+    assert not [d for d in found if d.kind == "attribution"], found
+
+
+def test_short_stock_phrases_are_no_attribution_discrepancy() -> None:
+    _, found = _find(
+        'The talks ended late on Friday. "It was a very good meeting," said Mayor Tova Lindqvist.',
+        'The talks ended late on Friday. "It was a very good meeting," said Governor Anselm Reyes.',
+    )
+    assert not [d for d in found if d.kind == "attribution"], found
+
+
+def test_a_denial_of_something_else_is_no_claim_discrepancy() -> None:
+    _, found = _find(
+        "The Pellham council approved the harbour repair budget at its meeting on Monday evening.",
+        "The Pellham council denied reports that the mayor would resign before the next election.",
+    )
+    assert not [d for d in found if d.kind == "claim"], found

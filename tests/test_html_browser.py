@@ -57,3 +57,16 @@ def test_screenshot_of_the_report(page: Path, tmp_path: Path) -> None:
     _chromium(tmp_path, "--window-size=1000,1200", f"--screenshot={shot}", page.as_uri())
     assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000  # a blank page compresses far below this
+
+
+def test_comparison_views_render_in_the_browser(tmp_path: Path) -> None:
+    from tests.test_report_compare import report
+
+    path = tmp_path / "compare.html"
+    path.write_text(render_html(report()), encoding="utf-8")
+    dom = _chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
+    assert '<table class="matrix">' in dom and '<td class="omit"' in dom and '<td class="excl"' in dom
+    assert "<del>" in dom and '<div class="sbs">' in dom
+    shot = tmp_path / "compare.png"
+    _chromium(tmp_path, "--window-size=1200,1600", f"--screenshot={shot}", path.as_uri())
+    assert shot.exists() and shot.stat().st_size > 10_000

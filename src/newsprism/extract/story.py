@@ -93,7 +93,7 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
         summary=summarize(members, extractions, facts),
         facts=facts,
         exclusive=alignment.exclusive,
-        discrepancies=find_discrepancies(members, extractions, facts),
+        discrepancies=find_discrepancies(members, extractions, facts, entities=entities),
         reuse=reuse,
         provenance=likely_origins(members, reuse),
         translation=translation,

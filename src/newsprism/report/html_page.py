@@ -13,18 +13,16 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.model import Article, Evidence, Rendering, Report, Story
+from newsprism.report import html_compare
 from newsprism.report._common import (
     NONE_YET,
     Catalog,
     Citations,
     SpanKey,
     anchor_ids,
-    has_marks,
     outlets_of,
     plural,
-    rendering_notes,
     span_key,
-    speaker_label,
     story_evidence,
 )
 
@@ -34,10 +32,10 @@ _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 CSS = """
 :root { color-scheme: light dark; --bg: #fdfdfc; --fg: #1d1f21; --muted: #5f6368; --line: #d9dadc;
-  --panel: #f3f4f5; --accent: #1a5fb4; --mark: #fff0a6; --mark2: #ffd866; }
+  --panel: #f3f4f5; --accent: #1a5fb4; --mark: #fff0a6; --mark2: #ffd866; %LIGHT% }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #17181a; --fg: #e6e6e3; --muted: #a3a7ad; --line: #3a3d42; --panel: #222428;
-    --accent: #8ab4f8; --mark: #5c4d12; --mark2: #7a6210; }
+    --accent: #8ab4f8; --mark: #5c4d12; --mark2: #7a6210; %DARK% }
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 60rem; padding: 1.5rem 1.25rem 4rem;
@@ -83,6 +81,7 @@ dl.fields dd { margin: 0; overflow-wrap: anywhere; }
   tr, li, blockquote { break-inside: avoid; }
 }
 """
+CSS = CSS.replace("%LIGHT%", html_compare.LIGHT).replace("%DARK%", html_compare.DARK) + html_compare.CSS
 
 
 def esc(text: object) -> str:
@@ -134,6 +133,12 @@ class _Page:
         name = esc(self.catalog.name(article_id))
         anchor = self.article_anchor.get(article_id)
         return f'<a href="#{anchor}">{name}</a>' if anchor else name
+
+    def article_link_label(self, article_id: str) -> str:
+        """A link to the article that shows only its short label (``A1``)."""
+        label = esc(self.catalog.label(article_id))
+        anchor = self.article_anchor.get(article_id)
+        return f'<a href="#{anchor}">{label}</a>' if anchor else label
 
     def article_links(self, article_ids: Sequence[str]) -> str:
         return ", ".join(self.article_link(a) for a in article_ids) or '<span class="none">none</span>'
@@ -224,12 +229,16 @@ class _Page:
         else:
             out.append(_none())
 
+        out.append("<h3>Who reports what</h3>")
+        out.append(html_compare.matrix_html(self, story))
+
+        row_ids = html_compare.row_anchors(self, story)
         out.append("<h3>Facts</h3>")
         items = []
         for fact in story.facts:
             sources = plural(fact.independent_sources, "independent source")
             items.append(
-                f"<li>{esc(fact.text)}{self.cites(cites, fact.evidence)} "
+                f'<li id="{row_ids[fact.id]}">{esc(fact.text)}{self.cites(cites, fact.evidence)} '
                 f'<span class="tag">{sources}</span> '
                 f'<span class="meta">reported by {self.article_links(fact.article_ids)}</span>'
                 + (f'<br><span class="meta">{esc(fact.reasoning)}</span>' if fact.reasoning else "")
@@ -238,24 +247,7 @@ class _Page:
         out.append(_list(items))
 
         out.append("<h3>Quotes</h3>")
-        items = []
-        for quote in story.quotes:
-            label = speaker_label(quote)
-            speaker = esc(label) if quote.speaker else f'<span class="none">{esc(label)}</span>'
-            renderings = []
-            for r in quote.renderings:
-                tags = rendering_notes(r)
-                tag_html = "".join(f'<span class="tag">{esc(t)}</span>' for t in tags)
-                renderings.append(
-                    f"<li>{self.article_link(r.article_id)} {tag_html}"
-                    f"<blockquote>{esc(r.text)}{self.cite(cites, r)}</blockquote></li>"
-                )
-            rendered = (
-                "<ul>" + "".join(renderings) + "</ul>" if renderings else _none("No renderings found yet.")
-            )
-            said = esc(quote.text) if has_marks(quote.text) else f"<q>{esc(quote.text)}</q>"
-            items.append(f"<li><strong>{speaker}</strong>: {said}{rendered}</li>")
-        out.append(_list(items))
+        out.append(html_compare.quotes_html(self, story, cites))
 
         out.append("<h3>Discrepancies</h3>")
         items = []
@@ -296,9 +288,9 @@ class _Page:
         out.append(
             _list(
                 [
-                    f"<li>{self.article_link(x.article_id)}: "
+                    f'<li id="{row_ids[f"x{k}"]}">{self.article_link(x.article_id)}: '
                     f"{esc(x.text)}{self.cites(cites, x.evidence)}</li>"
-                    for x in story.exclusive
+                    for k, x in enumerate(story.exclusive, 1)
                 ]
             )
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.model import Evidence, Report, Story
@@ -10,41 +9,13 @@ from newsprism.report._common import (
     NONE_YET,
     Catalog,
     Citations,
-    has_marks,
     outlets_of,
     plural,
-    rendering_notes,
-    speaker_label,
 )
+from newsprism.report.md_compare import matrix_lines, quote_lines
+from newsprism.report.md_text import md, quoted
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
-_LEADING_MARK = re.compile(r"^([-+=])")
-
-
-def md(text: str | None, empty: str = "—") -> str:
-    """``text`` as inline Markdown that renders literally and cannot break the layout.
-
-    Whitespace runs (newlines included) become one space, so the text cannot start a block; the
-    characters that make emphasis, links, code, HTML, tables, headings or strikethrough are
-    backslash-escaped, as are entity references and a leading list or heading marker.
-    """
-    if text is None:
-        return empty
-    text = " ".join(text.split())
-    if not text:
-        return empty
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    text = _LEADING_NUMBER.sub(r"\1\\\2", text)
-    return _LEADING_MARK.sub(r"\\\1", text)
-
-
-def quoted(text: str | None) -> str:
-    if text and has_marks(text):
-        return md(text)
-    return f"“{md(text, empty='')}”"
+__all__ = ["md", "quoted", "render_markdown"]
 
 
 def render_markdown(report: Report) -> str:
@@ -119,6 +90,9 @@ def _story(n: int, story: Story, catalog: Catalog) -> list[str]:
         out.append(NONE_YET)
     out.append("")
 
+    out += _section("Who reports what")
+    out += matrix_lines(story, catalog, cites)
+
     out += _section("Facts")
     for fact in story.facts:
         sources = plural(fact.independent_sources, "independent source")
@@ -130,16 +104,7 @@ def _story(n: int, story: Story, catalog: Catalog) -> list[str]:
     out += _none(story.facts)
 
     out += _section("Quotes")
-    for quote in story.quotes:
-        out.append(f"- **{md(speaker_label(quote))}**: {quoted(quote.text)}")
-        for r in quote.renderings:
-            notes = md(", ".join(rendering_notes(r)))
-            out.append(
-                f"  - {md(catalog.name(r.article_id))} ({notes}): {quoted(r.text)} [{cites.number(r)}]"
-            )
-        if not quote.renderings:
-            out.append("  - no renderings found yet")
-    out += _none(story.quotes)
+    out += quote_lines(story, catalog, cites)
 
     out += _section("Discrepancies")
     for discrepancy in story.discrepancies:
