@@ -335,6 +335,28 @@ class Story:
 
 
 @dataclass(frozen=True)
+class StoryWork:
+    """One unit of analysis an engine ships to a worker: a story and its member articles."""
+
+    story: Story
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where the stream clusterer put one article: its story, and the original it reprints, if any.
+
+    ``score`` is the similarity that decided (mean story similarity, or the reprint score); a reprint
+    counts toward its story's coverage but not as an independent source.
+    """
+
+    article_id: str
+    story_id: str
+    reprint_of: str | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
 class Report:
     """The ``newsprism.report/1`` document: articles and the stories they form."""
 

@@ -70,9 +70,35 @@ def cli(ctx: click.Context, quiet: bool, json_logs: bool, verbose: bool) -> None
     "--format", "formats", default="json,md,html", show_default=True, callback=lambda c, p, v: _formats(v)
 )
 @db_option
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where stories are analysed: local processes, or Ray (pip install 'newsprism[ray]').",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="Ray cluster to join (ray://HEAD:10001, auto); without it a local Ray instance starts.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes or Ray actors [default: CPUs, at most one per story; 1 = in process].",
+)
 @click.pass_context
 def analyze(
-    ctx: click.Context, paths: Sequence[str], out_dir: Path, formats: tuple[str, ...], db: Path
+    ctx: click.Context,
+    paths: Sequence[str],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    db: Path,
+    engine_name: str,
+    address: str | None,
+    workers: int | None,
 ) -> None:
     """Read articles (files, folders, - for stdin), group them into stories and write the report.
 
@@ -80,13 +106,17 @@ def analyze(
     Example:
         newsprism analyze ../shared/corpus/seeds --out out/
         newsprism analyze feed.xml crawl.warc.gz --format json,csv --db news.db
+        newsprism analyze crawl.warc.gz --engine ray --address ray://head:10001
     """
+    from newsprism.engine import open_engine
+
     quiet = ctx.obj["quiet"]
     with (
+        open_engine(engine_name, workers=workers, address=address) as engine,
         progress("reading", quiet) as tick,
         progress("analysing stories", quiet, unit=" stories") as story_tick,
     ):
-        run = pipeline.run_analysis(paths, db, on_item=tick, on_story=story_tick)
+        run = pipeline.run_analysis(paths, db, on_item=tick, on_story=story_tick, engine=engine)
     _write(run.report, out_dir, formats)
     _finish(run.ingest)
 
@@ -96,7 +126,10 @@ def analyze(
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: Sequence[str], db: Path) -> None:
-    """Add articles to the database and regroup the stories.
+    """Add articles to the database and put the new ones into stories.
+
+    Incremental: new articles join the stories of the last 7 days or open new ones; stories
+    that gain articles lose their stored analysis. `newsprism rebuild` regroups everything in batch.
 
     \b
     Example:
@@ -253,8 +286,8 @@ def evaluate() -> None:
 # Each evaluation is its own module with an argparse ``main``; the CLI forwards the arguments untouched.
 _EVALUATIONS = {
     "stories": (
-        "newsprism.eval.ecb",
-        "B-cubed of story grouping on pooled ECB+ topics, with a TF-IDF baseline",
+        "newsprism.eval.stories",
+        "B-cubed of story clustering (batch, stream) on ECB+, NewsWCL50, UCI and NeuS, beside TF-IDF",
     ),
     "pages": ("newsprism.eval.pagedump", "Token F1 of cleaning on naive text dumps of real pages"),
     "quotes": (
@@ -263,6 +296,10 @@ _EVALUATIONS = {
     ),
     "entities": ("newsprism.eval.entities", "Entity mention recall and merging on ECB+ and NewsWCL50"),
     "summary": ("newsprism.eval.summary", "ROUGE of the cited summary on NeuS, beside lead baselines"),
+    "alignment": (
+        "newsprism.eval.alignment",
+        "Precision and recall of cross-article alignments on NewsWCL50 coreference chains",
+    ),
 }
 
 

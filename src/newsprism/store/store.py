@@ -317,6 +317,36 @@ class Store:
     def _more(missing: Sequence[str]) -> str:
         return f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
 
+    def published_dates(self) -> list[tuple[str, str | None]]:
+        """``(id, published)`` of every article in insertion order (cheap: no text is read)."""
+        return [
+            (row[0], row[1])
+            for row in self._read("SELECT id, published FROM articles ORDER BY seq", (), "read article dates")
+        ]
+
+    # ------------------------------------------------------------------ reprints
+
+    def set_reprint(self, article_id: str, original_id: str, score: float) -> None:
+        """Record that ``article_id`` is a near-duplicate of ``original_id`` (replacing an older link)."""
+        with self._write(f"record reprint {article_id}") as conn:
+            self._require_articles(conn, [article_id, original_id])
+            with translate_errors(self.path, f"cannot record reprint {article_id}"):
+                conn.execute(
+                    "INSERT INTO article_reprints (article_id, original_id, score) VALUES (?, ?, ?) "
+                    "ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, "
+                    "score = excluded.score",
+                    (article_id, original_id, float(score)),
+                )
+
+    def reprints(self) -> dict[str, tuple[str, float]]:
+        """Every recorded reprint: ``{article_id: (original_id, score)}``."""
+        rows = self._read(
+            "SELECT article_id, original_id, score FROM article_reprints ORDER BY article_id",
+            (),
+            "read reprints",
+        )
+        return {row[0]: (row[1], float(row[2])) for row in rows}
+
     # ------------------------------------------------------------------ rejections
 
     def add_rejection(self, rejection: Rejection) -> None:
