@@ -43,6 +43,7 @@ from numpy.typing import NDArray
 from newsprism.cluster.features import build_features, cosine_matrix
 from newsprism.cluster.linkage import average_linkage
 from newsprism.model import Article, Story
+from newsprism.shorten import shorten
 
 __all__ = ["SINGLETON_RATIO", "THRESHOLD", "WORD_WEIGHT", "group_articles", "similarity_matrix"]
 
@@ -196,13 +197,7 @@ def _article_title(article: Article) -> str:
 
 
 def _truncate(text: str, limit: int = _TITLE_MAX) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:-–—") + "…"
+    return shorten(text, limit, " ,;:-–—")
 
 
 def _chronological(article: Article) -> tuple[bool, float, str]:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsprism.eval.ecb import load_ecb
 from newsprism.model import Article
 
 __all__ = ["SET_NAMES", "StorySet", "feed_order", "load_set", "set_dir"]
@@ -74,17 +75,7 @@ def set_dir(corpus_dir: str | Path, name: str) -> Path:
 
 
 def _load_ecb(root: Path) -> StorySet:
-    articles: list[Article] = []
-    subtopic: dict[str, str] = {}
-    topic: dict[str, str] = {}
-    for row in _jsonl(root / "clusters.jsonl"):
-        if int(row["topic"]) not in ECB_TOPICS:
-            continue
-        doc_id = str(row["doc_id"])
-        path = root / row["path"]
-        articles.append(Article(id=doc_id, source=str(path), text=path.read_text(encoding="utf-8")))
-        subtopic[doc_id] = str(row["subtopic"])
-        topic[doc_id] = str(row["topic"])
+    articles, subtopic, topic = load_ecb(root, ECB_TOPICS)
     return StorySet(
         "ecb", feed_order(articles), {"subtopic": subtopic, "topic": topic}, "shuffled (no dates)"
     )

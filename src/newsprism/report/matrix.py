@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.model import Evidence, Story
+from newsprism.shorten import shorten
 
 __all__ = ["ABSENT", "CARRIES", "EXCLUSIVE", "OMITTED", "Cell", "FactMatrix", "Row", "fact_matrix", "short"]
 
@@ -60,14 +61,7 @@ class FactMatrix:
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters (``…`` added)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:") + "…"
+    return shorten(" ".join(text.split()), limit)
 
 
 def fact_matrix(story: Story, max_rows: int = MAX_ROWS) -> FactMatrix:
