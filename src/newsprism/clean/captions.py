@@ -112,7 +112,7 @@ def _photographer(part: str) -> bool:
 
 
 def _split_glued(part: str) -> int | None:
-    """Where a caption glued to a photographer's name ends ("...TrumpAndrew Doe"), or None."""
+    """Where a caption glued to a photographer's name ends ("...HarlanAndrew Doe"), or None."""
     for m in GLUE.finditer(part):
         head, tail = part[: m.start()], part[m.start() :]
         if _photographer(tail) and head.strip():

@@ -22,7 +22,7 @@ ARROWS = "→←▶►▸⟶➔➜↗"
 _GUILLEMET_ARROW = re.compile(r"(?:^|\s)[»›](?:\s|$)")
 SEPARATORS = re.compile(r"\s[|•·/]\s|\s{2,}|[\u00a0\u2002-\u200a\u202f]{2,}|\s[»›]\s")
 # A lower-case letter immediately followed by a capital inside a token: two pieces of text glued
-# together by the scraper ("...TrumpAndrew...").
+# together by the scraper ("...HarlanAndrew...").
 _ANY_ARROW = re.compile("[" + ARROWS + "»›]")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")

@@ -87,8 +87,8 @@ def content_words(text: str) -> list[str]:
 def name_keys(names: Iterable[str]) -> set[str]:
     """Matching keys of proper names: each full name and each of its words, lowercased.
 
-    ``Vladimir Putin`` gives ``{"vladimir putin", "vladimir", "putin"}`` so that an article that says
-    only ``Putin`` still shares a key with it. Possessives and particles are dropped.
+    ``Anatol Morozin`` gives ``{"anatol morozin", "anatol", "morozin"}`` so that an article that says
+    only ``Morozin`` still shares a key with it. Possessives and particles are dropped.
     """
     keys: set[str] = set()
     for name in names:

@@ -1,9 +1,9 @@
 """A light, fast proper-name candidate extractor (no NER model).
 
-:func:`proper_names` finds capitalised token sequences in English text: ``Vladimir Putin``,
+:func:`proper_names` finds capitalised token sequences in English text: ``Anatol Morozin``,
 ``Bank of England``, ``NATO``, ``Gen. Ahmed al-Rashid``. It is a cheap signal for story grouping,
-not a named-entity recogniser: it does not type names, does not resolve ``Putin`` to ``Vladimir
-Putin``, and accepts some capitalised non-names (headline words, brand slogans). A later stage brings
+not a named-entity recogniser: it does not type names, does not resolve ``Morozin`` to ``Anatol
+Morozin``, and accepts some capitalised non-names (headline words, brand slogans). A later stage brings
 a real NER model.
 
 Rules, in order:
@@ -11,15 +11,15 @@ Rules, in order:
 * The text is cut into sentences at ``.``/``!``/``?`` followed by a space and at line breaks; a
   line is also a sentence boundary, so that scraped navigation words and headlines do not run into
   the body.
-* A name is a run of capitalised tokens (``Putin``, ``O'Neill``, ``al-Assad``, ``U.S.``), or of
+* A name is a run of capitalised tokens (``Morozin``, ``O'Neill``, ``al-Assad``, ``U.S.``), or of
   ALL-CAPS tokens (``NATO``), that may be joined by a lowercase connector (``of``, ``de``, ``van``,
   ``al`` …) between two capitalised tokens: ``Bank of England``.
 * A capitalised token at the start of a sentence is ambiguous (``Police said …``). It is kept only
   when the same token is also capitalised inside a sentence elsewhere in the text, or when it starts a
-  longer run (``Vladimir Putin said``) and its lowercase form does not occur in the text.
+  longer run (``Anatol Morozin said``) and its lowercase form does not occur in the text.
 * Lines written in headline case (most words capitalised) contribute only tokens that are also
   capitalised in running text elsewhere.
-* Possessives are stripped (``Putin's`` → ``Putin``), honorifics (``Mr.``, ``Dr.``) dropped from the
+* Possessives are stripped (``Morozin's`` → ``Morozin``), honorifics (``Mr.``, ``Dr.``) dropped from the
   front, and a small stoplist of capitalised function words, pronouns, weekdays and months is never a
   name (nor the edge of one).
 """
@@ -152,7 +152,7 @@ def _headline_case(toks: list[str]) -> bool:
     if len(words) < 3:
         return False
     caps = sum(1 for t in words if _is_cap(t))
-    # Function words capitalised too ("Trump And Putin Talk") or nearly every word capitalised.
+    # Function words capitalised too ("Harlan And Morozin Talk") or nearly every word capitalised.
     return caps >= 0.75 * len(words) or any(
         _is_cap(t) and t.lower() in ("and", "of", "the", "to", "in", "for") for t in words[1:]
     )

@@ -14,7 +14,7 @@ Fixes, all general (no lists of names; word lists are English titles, roles and 
   (``Marevski’s Phone Diplomacy`` → ``Marevski``) and before a caption glued onto the name (``Anna
   BraskLukas`` → ``Anna Brask``), loses a leading adjective (``Unemployed Tomas Brask``, by the
   tagger), and gains a hyphenated syllable the model left out after a short word (``Moon Jae`` +
-  ``-in``); leading titles are dropped (``President Trump`` → ``Trump``, ``Mr. Kim`` → ``Kim``) and
+  ``-in``); leading titles are dropped (``President Harlan`` → ``Harlan``, ``Mr. Kim`` → ``Kim``) and
   count as person evidence.
 * **Junk** is dropped (:func:`~.surface.is_junk`): no letters, no capital, URLs, credit lines with
   ``|`` or `` / ``, stop words only (``Share this``), times and measures (``8.49pm``), overlong spans,

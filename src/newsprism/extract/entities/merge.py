@@ -4,7 +4,7 @@ Steps (all deterministic; no list of names anywhere — only general English voc
 roles and place words in :mod:`.roles`, and the :mod:`.gazetteer`):
 
 1. **Items.** Each mention is trimmed to its name (possessive, leading ``the``, titles dropped:
-   ``Trump's`` → ``Trump``, ``Mr. Kim`` → ``Kim``) and keyed case-, diacritic- and
+   ``Harlan's`` → ``Harlan``, ``Mr. Kim`` → ``Kim``) and keyed case-, diacritic- and
    punctuation-insensitively (``U.S.`` → ``us``, ``MOROZIN`` → ``morozin``, ``Jong-un`` → ``jong un``).
    Quoted or bracketed nicknames (``Marco "Nico" Ventris``) are set aside. Junk is dropped.
 2. **Type votes.** Every mention votes for its own type (weight 1). With the article texts, context
@@ -31,7 +31,7 @@ roles and place words in :mod:`.roles`, and the :mod:`.gazetteer`):
    a nickname). Surnames are never matched fuzzily (``Halvorsen`` and ``Halverson`` stay two people).
    A multi-word organisation/product/event group that spells one known person's full name joins them.
    A cluster built on full person names is a person.
-5. **Bare names.** A one-word group (``Morozin``, ``MOROZIN``, an ORG-tagged ``Trump``) joins the person
+5. **Bare names.** A one-word group (``Morozin``, ``MOROZIN``, an ORG-tagged ``Harlan``) joins the person
    whose surname it is — or, for a group that votes person, whose first name it is (``Kim`` →
    ``Kim Jong Un``, ``Mr. Xi``) — unless the group is a country, continent or region the model also
    tags as a place. The gazetteer does not vote against a surname so linked (a surname that is also
@@ -432,7 +432,7 @@ def _assign_bare(group: _Group, people: list[_Cluster], clusters: list[_Cluster]
 
 
 def _person_for(group: _Group, people: list[_Cluster]) -> _Cluster | None:
-    """The one person whose full name a mis-tagged multi-word group spells (``Donald Trump`` as ORG)."""
+    """The one person whose full name a mis-tagged multi-word group spells (``Ewan Harlan`` as ORG)."""
     surname, given = group.tokens[-1], group.tokens[:-1]
     found = [c for c in people if c.surname == surname and all(_given_compatible(given, g) for g in c.given)]
     return found[0] if len(found) == 1 else None
@@ -682,8 +682,8 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """The match continues a longer capitalised name: ``Trump`` in ``Trump Tower`` or ``Ivanka Trump``
-    (a title, a stop word or a sentence's first word before it does not count: ``Later Trump said``)."""
+    """The match continues a longer capitalised name: ``Harlan`` in ``Harlan Tower`` or ``Clara Harlan``
+    (a title, a stop word or a sentence's first word before it does not count: ``Later Harlan said``)."""
     if re.match(r"\s[A-Z][a-z]", text[end : end + 3]):
         return True
     before = re.search(r"([A-Z][\w’'.\-]*)\s$", text[max(0, start - 30) : start])
@@ -823,7 +823,7 @@ def _read_description(
     if after is not None and text[end : end + 1] != ",":
         return None  # "the Veldorian president Anton Marevski": a title, handled as a role cue
     if after is not None and text[end : end + 1] == "," and after.group(1) not in ("He", "She", "It"):
-        return None  # "the president, Trump, …": an apposition, the name is a mention already
+        return None  # "the president, Harlan, …": an apposition, the name is a mention already
     kept = tuple(w for w in phrase if w not in _DESCRIPTION_SKIP)
     return (end, tuple(modifiers), kept) if kept else None
 

@@ -5,7 +5,7 @@ Everything here reads the article text around a span, so that the same cues serv
 :func:`~newsprism.extract.entities.merge_entities` (the story, when the texts are given).
 
 * :func:`role_before` — a title or role right before the name, on the same line: ``President X``,
-  ``Defense Secretary X``, ``Kremlin aide X``, ``Secretary of State X``, ``Mr. X``, ``his adviser, X``.
+  ``Defense Secretary X``, ``palace aide X``, ``Secretary of State X``, ``Mr. X``, ``his adviser, X``.
   It returns the role's head word, the role phrase and its modifiers (``Russian President X`` →
   head ``president``, modifiers ``("russian",)``): :mod:`.merge` uses them to resolve descriptive
   references such as ``the Russian president``.
@@ -299,7 +299,7 @@ def place_context(text: str, start: int, end: int) -> bool:
     last = words[-1]
     if last in _PLACE_PREPOSITIONS or last == "the":  # lowercase only: "In" may open a sentence
         if re.match(r"[ \t]+[A-Z]", after):
-            return False  # "in Trump Tower"
+            return False  # "in Harlan Tower"
         nxt = re.match(r"[ \t]+([a-z]+)", after)
         return not (last == "the" and nxt is not None and nxt.group(1) in _PERSON_AFTER)  # "the Obama era"
     if last in _PLACE_NOUNS:
@@ -346,7 +346,7 @@ def place_suffix(surface: str) -> bool:
 
 def strip_title(text: str, start: int, end: int, person: bool) -> tuple[int, tuple[str, ...]]:
     """New start after titles that open the span: ``Mr. Kim`` → ``Kim``; for a person also
-    ``President Trump`` → ``Trump``. Returns ``(start, titles)`` with the titles dropped, lowercase;
+    ``President Harlan`` → ``Harlan``. Returns ``(start, titles)`` with the titles dropped, lowercase;
     a title alone is kept."""
     titles: list[str] = []
     while True:

@@ -202,8 +202,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``text[start:end]`` to the name it holds.
 
     Drops surrounding whitespace and punctuation, everything from the first line break on, a leading
-    ``the``, a leading stray ``'s``, a trailing possessive (``Trump's`` → ``Trump``) and a sentence
-    period (``Putin.`` → ``Putin``; ``U.S.``, ``Jr.``, ``Inc.`` keep theirs). May return an empty span.
+    ``the``, a leading stray ``'s``, a trailing possessive (``Harlan's`` → ``Harlan``) and a sentence
+    period (``Morozin.`` → ``Morozin``; ``U.S.``, ``Jr.``, ``Inc.`` keep theirs). May return an empty span.
     """
     start, end = max(0, start), min(end, len(text))
     # Leading junk and a cut at the first line break after the name starts.
