@@ -78,3 +78,30 @@ def test_dedup_switch_turns_links_off() -> None:
     c.add(_article("a1", WIRE, "Parrow Vale dam reopens"))
     copy = c.add(_article("a2", WIRE, "Dam reopens"))
     assert copy.reprint_of is None
+
+
+def test_lsh_band_tables_return_the_candidates_of_datasketch() -> None:
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    from newsprism.cluster.dedup import ReprintIndex, signatures
+
+    rng = np.random.default_rng(7)
+    base = rng.integers(0, 2**32, size=60, dtype=np.uint64)
+    # Sets overlapping the base set to different degrees, so some share bands and some do not.
+    fresh = [rng.integers(0, 2**32, size=6 * i, dtype=np.uint64) for i in range(10)]
+    sets = [np.unique(np.concatenate([base[: 60 - 6 * i], fresh[i]])) for i in range(10)]
+    sigs = signatures(sets, 64)
+    index = ReprintIndex(num_perm=64, lsh_threshold=0.3)
+    reference = MinHashLSH(threshold=0.3, num_perm=64)
+    for i, sig in enumerate(sigs[:-1]):
+        index.add(f"a{i}", sig, ())
+        reference.insert(f"a{i}", sig)
+    for sig in sigs:
+        assert index.lsh_candidates(sig) == set(reference.query(sig))
+    for i in range(0, 9, 2):
+        index.remove(f"a{i}")
+        reference.remove(f"a{i}")
+    for sig in sigs:
+        assert index.lsh_candidates(sig) == set(reference.query(sig))
+    assert len(index.lsh_candidates(sigs[0])) > 0

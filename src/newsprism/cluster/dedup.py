@@ -49,9 +49,7 @@ def _identity(value: int) -> int:
 
 def signatures(shingle_sets: Sequence[NDArray[np.uint64]], num_perm: int) -> list[MinHash]:
     """MinHash signatures of pre-hashed shingle sets, through datasketch's bulk API."""
-    return MinHash.bulk(
-        ([int(v) for v in s.tolist()] for s in shingle_sets), num_perm=num_perm, hashfunc=_identity
-    )
+    return MinHash.bulk((s.tolist() for s in shingle_sets), num_perm=num_perm, hashfunc=_identity)
 
 
 class ReprintIndex:
@@ -78,7 +76,12 @@ class ReprintIndex:
         self.boilerplate = boilerplate
         self.loose_jaccard = loose_jaccard
         self.strong_cosine = strong_cosine
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        # datasketch picks the bands; the band tables are kept here, as plain dicts from a band's raw
+        # bytes to its articles: the same candidates as ``MinHashLSH.query`` (equal bands are equal
+        # bytes), without its storage layer, which cost more than the look-ups themselves.
+        self._bands = [(start, end) for start, end in MinHashLSH(lsh_threshold, num_perm).hashranges]
+        self._tables: list[dict[bytes, dict[str, None]]] = [{} for _ in self._bands]
+        self._keys: dict[str, list[bytes]] = {}
         self._sigs: dict[str, MinHash] = {}
         self._sentences: dict[str, tuple[int, ...]] = {}
         self._holders: dict[int, list[str]] = {}
@@ -98,9 +101,7 @@ class ReprintIndex:
         Candidates are tried oldest first and the first that passes wins, so the similarity (the
         costly part) is computed for as few of them as possible.
         """
-        by_lsh: set[str] = set()
-        if signature is not None and self._sigs:
-            by_lsh.update(self._lsh.query(signature))
+        by_lsh = self.lsh_candidates(signature) if signature is not None else set()
         by_sentences: set[str] = set()
         if sentences:
             shared: dict[str, int] = {}
@@ -130,15 +131,41 @@ class ReprintIndex:
 
     def add(self, article_id: str, signature: MinHash | None, sentences: tuple[int, ...]) -> None:
         if signature is not None:
-            self._lsh.insert(article_id, signature, check_duplication=False)
+            keys = self._band_keys(signature)
+            for table, key in zip(self._tables, keys, strict=True):
+                found = table.get(key)
+                if found is None:
+                    table[key] = {article_id: None}
+                else:
+                    found[article_id] = None
+            self._keys[article_id] = keys
             self._sigs[article_id] = signature
         self._sentences[article_id] = sentences
         for h in sentences:
             self._holders.setdefault(h, []).append(article_id)
 
+    def lsh_candidates(self, signature: MinHash) -> set[str]:
+        """Ids sharing at least one LSH band with ``signature`` (what ``MinHashLSH.query`` returns)."""
+        found: set[str] = set()
+        if self._sigs:
+            for table, band in zip(self._tables, self._band_keys(signature), strict=True):
+                ids = table.get(band)
+                if ids:
+                    found.update(ids)
+        return found
+
+    def _band_keys(self, signature: MinHash) -> list[bytes]:
+        raw = signature.hashvalues.tobytes()
+        size = signature.hashvalues.itemsize
+        return [raw[start * size : end * size] for start, end in self._bands]
+
     def remove(self, article_id: str) -> None:
         if self._sigs.pop(article_id, None) is not None:
-            self._lsh.remove(article_id)
+            for table, key in zip(self._tables, self._keys.pop(article_id), strict=True):
+                found = table[key]
+                del found[article_id]
+                if not found:
+                    del table[key]
         for h in self._sentences.pop(article_id, ()):
             holders = self._holders[h]
             holders.remove(article_id)

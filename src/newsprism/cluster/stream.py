@@ -64,11 +64,14 @@ left the window is closed: later articles of that event open a new story.
 
 from __future__ import annotations
 
+import gc
 import heapq
+import itertools
 import math
 import operator
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from datasketch import MinHash
 
@@ -143,14 +146,16 @@ class StreamClusterer:
     def add_batch(self, articles: Iterable[Article]) -> tuple[Assignment, ...]:
         """Assign ``articles`` in order; signals and MinHashes are computed for the batch at once."""
         batch = list(articles)
-        prepared = self._prepare(batch)
-        return tuple(self._place(a, s, m, None) for a, (s, m) in zip(batch, prepared, strict=True))
+        with _no_gc():
+            prepared = self._prepare(batch)
+            return tuple(self._place(a, s, m, None) for a, (s, m) in zip(batch, prepared, strict=True))
 
     def seed(self, articles: Sequence[Article], assignments: Sequence[Assignment]) -> None:
         """Replay known assignments (restoring the working state of a stored grouping), in order."""
-        prepared = self._prepare(articles)
-        for article, (s, m), known in zip(articles, prepared, assignments, strict=True):
-            self._place(article, s, m, known)
+        with _no_gc():
+            prepared = self._prepare(articles)
+            for article, (s, m), known in zip(articles, prepared, assignments, strict=True):
+                self._place(article, s, m, known)
 
     def stories(self) -> tuple[Story, ...]:
         """Every story so far (evicted ones too, unless ``on_evict`` took them), by founding order."""
@@ -189,6 +194,7 @@ class StreamClusterer:
             self._evict_dated()
         unit, query = weigh(sig.terms, self._df, self._n_docs, self.config.prior_docs, self._weights)
         reprint_of: str | None = None
+        tops: list[str] | None = None
         score = 0.0
         target: StoryState | None = None
         if known is not None:
@@ -210,26 +216,28 @@ class StreamClusterer:
                 reprint_of = original.reprint_of or match.original
                 target, score = self._stories[original.story], match.score
             else:
-                target, score = self._best(query, day)
+                tops = top_terms(query, self.config.top_terms)
+                target, score = self._best(query, day, tops)
                 if target is None:
                     target = self._open(article, story_id_for(article.id))
-        self._join(target, article.id, day, unit, query, reprint_of is None)
+        if reprint_of is None and tops is None:
+            tops = top_terms(query, self.config.top_terms)
+        self._join(target, article.id, day, unit, tops)
         self._members[article.id].reprint_of = reprint_of
         if self._dedup is not None:
             self._dedup.add(article.id, mh, sig.sentences)
         self._evict_undated()
         return Assignment(article.id, target.id, reprint_of, round(score, 6))
 
-    def _best(self, query: dict[str, float], day: float) -> tuple[StoryState | None, float]:
+    def _best(self, query: dict[str, float], day: float, tops: list[str]) -> tuple[StoryState | None, float]:
         cfg = self.config
-        hits: dict[int, int] = {}
-        for term in top_terms(query, cfg.top_terms):
-            post = self._index.get(term)
-            if post is None or len(post) > cfg.max_postings:
-                continue
-            for seq in post:
-                hits[seq] = hits.get(seq, 0) + 1
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.max_candidates]
+        index, limit = self._index, cfg.max_postings
+        posts = [p for p in map(index.get, tops) if p is not None and len(p) <= limit]
+        hits = Counter(itertools.chain.from_iterable(posts))  # counted in C
+        # Most shared terms first, then the older story: sorted by story, then stably by count.
+        ranked = sorted(hits.items())
+        ranked.sort(key=operator.itemgetter(1), reverse=True)
+        del ranked[cfg.max_candidates :]
         if ranked and cfg.min_hit_ratio > 0:
             floor = ranked[0][1] * cfg.min_hit_ratio
             ranked = [kv for kv in ranked if kv[1] >= floor]
@@ -270,22 +278,23 @@ class StreamClusterer:
         article_id: str,
         day: float,
         unit: dict[str, float],
-        query: dict[str, float],
-        counted: bool,
+        tops: list[str] | None,
     ) -> None:
+        """Add a member; ``tops`` are its index terms, None for a reprint (not counted)."""
+        counted = tops is not None
         self._arrival += 1
         st.members.append((article_id, day, self._arrival))
         self._members[article_id] = MemberState(st.seq, unit, counted, self._arrival, None)
         if not math.isnan(day):
             heapq.heappush(self._member_heap, (day, self._arrival, article_id))
-        if counted:
+        if tops is not None:
             self._n_docs += 1
             st.n += 1
             sums, df = st.sums, self._df
             for k, u in unit.items():
                 sums[k] = sums.get(k, 0.0) + u
                 df[k] = df.get(k, 0) + 1
-            for term in top_terms(query, self.config.top_terms):
+            for term in tops:
                 if term in st.posted:
                     st.posted[term] += 1
                 else:
@@ -356,6 +365,19 @@ class StreamClusterer:
             self._on_evict(story)
         else:
             self._closed.append((st.seq, story))
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the working state holds millions of long-lived objects
+    and no cycles are made here, so its full passes cost much and free nothing (restored after)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cluster_stream(articles: Iterable[Article], config: StreamConfig | None = None) -> tuple[Story, ...]:

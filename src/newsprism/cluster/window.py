@@ -117,7 +117,9 @@ def within(day: float, st: StoryState, window_days: float) -> bool:
 
 
 def top_terms(query: dict[str, float], k: int) -> list[str]:
-    return [t for t, _ in heapq.nlargest(k, query.items(), key=lambda kv: (kv[1], kv[0]))]
+    """The ``k`` heaviest terms, heaviest first (ties: the greater term first)."""
+    # (weight, term) pairs compare without a key function: the same order, cheaper.
+    return [t for _, t in heapq.nlargest(k, zip(query.values(), query, strict=True))]
 
 
 def stream_key(article_id: str, published: str | None) -> tuple[bool, float, str]:
