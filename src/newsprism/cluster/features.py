@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from newsprism.extract.names import proper_names
 
-__all__ = ["Features", "build_features", "content_words", "cosine_matrix", "name_keys"]
+__all__ = ["Features", "build_features", "content_words", "cosine_matrix", "name_keys", "stem"]
 
 
 def _words(text: str) -> list[str]:
@@ -63,7 +63,7 @@ _NAME_SPLIT = re.compile(r"[\s\-]+")
 _NAME_PARTICLES = frozenset(_words("of de da del della der den di du van von la le al el bin ibn y the"))
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A deliberately weak suffix stripper: plurals and possessives only (``quakes`` → ``quake``)."""
     if word.endswith(("'s", "’s")):
         word = word[:-2]
@@ -78,7 +78,7 @@ def content_words(text: str) -> list[str]:
     """Lowercased, lightly stemmed content words of ``text`` (stopwords and 1–2 letter words dropped)."""
     out = []
     for match in _WORD.finditer(text.lower()):
-        word = _stem(match.group())
+        word = stem(match.group())
         if len(word) > 2 and word not in STOPWORDS:
             out.append(word)
     return out

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from newsprism.cluster.features import STOPWORDS
+from newsprism.cluster.features import STOPWORDS, stem
 
 __all__ = ["FIGURE", "NAME", "ArticleSignals", "article_signals", "weigh"]
 
@@ -64,16 +64,6 @@ class ArticleSignals:
     sentences: tuple[int, ...]  # hashes of sentences of at least eight words, unique, in text order
 
 
-def _stem(word: str) -> str:
-    if word.endswith(_POSSESSIVE):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _figure(token: str) -> str | None:
     plain = token.replace(",", "").lstrip("0")
     if len(plain) < 2:
@@ -96,7 +86,7 @@ def _token(token: str) -> tuple[int, str | None, str | None, str | None]:
         base = low[:-2] if low.endswith(_POSSESSIVE) else low
         if len(base) < 2 or base in STOPWORDS:
             base = None
-    word = _stem(low)
+    word = stem(low)
     return code, None, base, word if len(word) > 2 and word not in STOPWORDS else None
 
 

@@ -93,7 +93,9 @@ def analyze_story(story: Story, articles: Sequence[Article]) -> Story:
         summary=summarize(members, extractions, facts),
         facts=facts,
         exclusive=alignment.exclusive,
-        discrepancies=find_discrepancies(members, extractions, facts, entities=entities),
+        discrepancies=find_discrepancies(
+            members, extractions, facts, entities=entities, vectors=alignment.vectors
+        ),
         reuse=reuse,
         provenance=likely_origins(members, reuse),
         translation=translation,

@@ -43,7 +43,10 @@ Rules per kind (details in each module)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 from newsprism.align.attribution import attribution_discrepancies
 from newsprism.align.discrepancies.base import Context, Item, Vectors, make_item
@@ -61,10 +64,12 @@ def find_discrepancies(
     extractions: Sequence[ArticleExtraction],
     facts: Sequence[Fact] = (),
     entities: Sequence[Entity] = (),
+    vectors: Mapping[str, npt.NDArray[np.float32]] | None = None,
 ) -> tuple[Discrepancy, ...]:
     """The discrepancies among ``articles`` (a story's members); deterministic, ordered by kind then id.
 
     ``entities`` (the story's merged entities, optional) name each quoted speaker canonically.
+    ``vectors``: sentence embeddings by text already computed (by fact alignment), not computed again.
     """
     unique: dict[str, Article] = {}
     for art in articles:
@@ -103,7 +108,7 @@ def find_discrepancies(
     texts = [s.text for _, s in sentences]
     texts += [i.window for i in figures + dates]
     texts += [i.figure.counted for i in figures if i.figure is not None and i.figure.counted]
-    ctx = Context(arts, Vectors(texts), fact_of, sentences)
+    ctx = Context(arts, Vectors(texts, vectors), fact_of, sentences)
 
     found: list[Discrepancy] = []
     found += figure_discrepancies(ctx, figures)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -85,18 +85,26 @@ def make_item(k: int, art: Article, spans: Sequence[Span], start: int, end: int)
 
 
 class Vectors:
-    """Embeds every distinct text once and answers cosines."""
+    """Embeds every distinct text once (reusing ``known`` embeddings) and answers cosines."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(
+        self, texts: Sequence[str], known: Mapping[str, npt.NDArray[np.float32]] | None = None
+    ) -> None:
+        known = known or {}
         unique = sorted(set(texts))
-        self._index = {t: i for i, t in enumerate(unique)}
-        self._vectors: npt.NDArray[np.float32]
-        if unique:
+        missing = [t for t in unique if t not in known]
+        fresh: npt.NDArray[np.float32] = np.zeros((0, 1), np.float32)
+        if missing:
             from newsprism.align.embed import load_encoder
 
-            self._vectors = load_encoder().encode(unique)
-        else:
-            self._vectors = np.zeros((0, 1), np.float32)
+            fresh = load_encoder().encode(missing)
+        encoded = dict(zip(missing, fresh, strict=True))
+        self._index = {t: i for i, t in enumerate(unique)}
+        self._vectors: npt.NDArray[np.float32] = (
+            np.stack([encoded[t] if t in encoded else known[t] for t in unique])
+            if unique
+            else np.zeros((0, 1), np.float32)
+        )
 
     def cos(self, a: str, b: str) -> float:
         if a == b:

@@ -55,6 +55,8 @@ class FactAlignment:
     facts: tuple[Fact, ...] = ()
     exclusive: tuple[Exclusive, ...] = ()
     reasoning: Mapping[str, str] = field(default_factory=dict)
+    #: The sentence embeddings computed here, by sentence text, for later stages to reuse.
+    vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
 
 
 def align_facts(
@@ -90,7 +92,9 @@ def align_facts(
     built.sort(key=lambda item: item[0])
     facts = tuple(fact for _, fact, _ in built)
     reasoning = {fact.id: why for _, fact, why in built}
-    return FactAlignment(facts, _exclusives(arts, sentences, vectors, in_fact), reasoning)
+    exclusive = _exclusives(arts, sentences, vectors, in_fact)
+    embedded = {s.span.text: v for s, v in zip(sentences, vectors, strict=True)}
+    return FactAlignment(facts, exclusive, reasoning, embedded)
 
 
 def _fact(
