@@ -148,6 +148,26 @@ def test_epigraph_signed_on_the_next_line() -> None:
     assert r.direct and q.speaker == "Ilse Varga"
 
 
+def test_reader_voices_signed_after_a_dash_on_the_same_line() -> None:
+    text = (
+        "Readers told us what they think of the pier plan.\n\n"
+        "“The pier is the heart of this town. We cannot lose it.” ― Marta Oyelaran\n"
+        "”Rebuild it before the summer, or the season is gone.” — Piet Dunmore.\n"
+    )
+    quotes = _quotes(text)
+    q1, r1 = _find(quotes, "heart of this town")
+    assert r1.direct and q1.speaker == "Marta Oyelaran" and r1.cue == "―"
+    q2, r2 = _find(quotes, "before the summer")
+    assert r2.direct and q2.speaker == "Piet Dunmore"
+    assert r2.text.startswith("”Rebuild")  # a paragraph that opens with a mark opens a quotation
+
+
+def test_paragraph_opening_with_a_closing_style_mark_and_ellipsis() -> None:
+    text = "Varga spoke for an hour.\n\n” … and the pier will stand for another hundred years,” Ilse Varga said.\n"
+    q, r = _find(_quotes(text), "another hundred years")
+    assert r.direct and q.speaker == "Ilse Varga"
+
+
 def test_unmarked_dash_dialogue_and_dash_after_a_cue() -> None:
     text = (
         "The harbour board met on Monday.\n\n"
@@ -171,6 +191,19 @@ def test_partial_quote_is_indirect_speech_keeping_the_marks() -> None:
     assert r.text == "the council “will pursue its stated plans” for the pier"
     assert q.speaker == "Varga"
     assert [text[s:e] for s, e in quoted_parts(text, r.start, r.end)] == ["“will pursue its stated plans”"]
+
+
+def test_fragment_finishing_a_fronted_clause_is_mixed_speech() -> None:
+    text = "When the ferry returns in May, the harbour master Tomas Quillon said, “the pier will be ready.”"
+    q, r = _find(_quotes(text), "pier will be ready")
+    assert not r.direct
+    assert r.text.startswith("When the ferry returns in May")  # the clause began before the cue
+    assert q.speaker == "Tomas Quillon"
+
+
+def test_quotation_as_the_object_of_a_preposition_is_not_a_direct_quote() -> None:
+    text = "Ilse Varga described the new pier as, “a gift to the next three generations of fishermen.”"
+    assert not [q for q in _quotes(text) if q.renderings[0].direct]
 
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
@@ -378,6 +411,15 @@ def test_quote_after_reported_speech_continues_its_speaker() -> None:
     assert r.direct and q.speaker == "Ilse Varga"
     _, reported = _find(quotes, "would not reopen")
     assert (r.cue_start, r.speaker_start) == (reported.cue_start, reported.speaker_start)
+
+
+def test_quote_after_reported_speech_follows_the_nearest_attribution() -> None:
+    text = (
+        "“We will not sign,” Mayor Ilse Varga said after the vote. The board achieved “too little,” "
+        "harbour master Tomas Quillon added. “Without money the pier will fall.”"
+    )
+    q, r = _find(_quotes(text), "Without money")
+    assert r.direct and q.speaker == "Tomas Quillon" and r.cue == "added"
 
 
 def test_quotation_nobody_said_is_not_returned() -> None:

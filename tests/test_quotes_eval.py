@@ -70,6 +70,16 @@ def test_is_direct_reads_double_marks_and_two_apostrophes() -> None:
     assert not is_direct(text, [[54, 66]])
 
 
+def test_is_direct_widens_a_boundary_that_cuts_a_mark() -> None:
+    text = "He said ''We will rebuild,'' and \"the pier stands.\" Then ''no more''."
+    first = text.index("''We")
+    assert is_direct(text, [[first + 1, text.index(",''") + 3]])  # starts on the second apostrophe
+    assert is_direct(text, [[first, text.index(",''") + 2]])  # ends on the first closing apostrophe
+    second = text.index('"the')
+    assert is_direct(text, [[second + 1, text.index('." ') + 2]])  # starts just after the mark
+    assert not is_direct(text, [[second + 1, second + 10]])
+
+
 def test_gold_name_key_takes_the_head_name() -> None:
     text = "Harbour aide Lina Maro said it. The aide said it. Tomas Quillon, a fisherman, said it."
     doc = load()(text)

@@ -199,8 +199,21 @@ _DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»", "''")
 
 def is_direct(text: str, spans: Sequence[Sequence[int]]) -> bool:
     """PolNeAR's ``is_direct`` heuristic (content starts and ends with a double quotation mark), with the
-    two-apostrophe mark ``''`` of its NYT texts counted as one: the shipped flag misses those."""
-    content = text[spans[0][0] : spans[-1][1]].strip()
+    two-apostrophe mark ``''`` of its NYT texts counted as one (the shipped flag misses those) and a
+    boundary that cuts a mark widened to the whole mark: a span that starts on the second apostrophe of
+    ``''`` or just after an opening mark, or ends on the first apostrophe of a closing ``''``."""
+    start, end = spans[0][0], spans[-1][1]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if text[start - 1 : start + 2].startswith("''") and text[start + 1 : start + 2] != "'":
+        start -= 1
+    if text[end - 1 : end + 1] == "''" and text[end - 2 : end - 1] != "'":
+        end += 1
+    content = text[start:end]
+    if start > 0 and text[start - 1] in '"“' and content.endswith(_DOUBLE_MARKS):
+        content = text[start - 1 : end]
     return content.startswith(_DOUBLE_MARKS) and content.endswith(_DOUBLE_MARKS)
 
 

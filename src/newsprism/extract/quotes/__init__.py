@@ -75,17 +75,20 @@ def _merge(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> 
 
 def _continue_reported_speech(ctx: Context, candidates: list[Candidate]) -> None:
     """``Smith said the plan would fail. “It is a disaster.”``: a quotation with no attribution of its
-    own, right after reported speech in the same paragraph, continues that speaker."""
+    own, right after reported speech in the same paragraph, continues that speaker, even when an
+    earlier direct quote also precedes it."""
     by_sentence: dict[int, Candidate] = {}
     for c in candidates:
         if not c.direct and c.head is not None:
             by_sentence[ctx.sentence_index(c.start)] = c
     for c in candidates:
-        if c.direct and c.cue is None and c.follows is None:
+        if c.direct and c.cue is None:
             k = ctx.sentence_index(c.start)
             before = by_sentence.get(k - 1)
-            if before is not None and ctx.line_index(before.start) == ctx.line_index(c.start):
-                c.follows = before
+            if before is None or ctx.line_index(before.start) != ctx.line_index(c.start):
+                continue
+            if c.follows is None or c.follows.end <= before.start:
+                c.follows = before  # the nearest attribution: "“A,” X said. B, he added. “C.”"
 
 
 def _same_content(a: Candidate, b: Candidate) -> bool:

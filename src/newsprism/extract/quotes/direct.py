@@ -46,7 +46,7 @@ from newsprism.extract.quotes.speakers import SPEAKER_NOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_direct"]
+__all__ = ["find_direct", "fragment_lead"]
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 # Who a speech verb is addressed to ("told reporters “…”"), and the verbs that take an addressee.
@@ -81,6 +81,8 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
         words = _WORD.findall(ctx.text[max(lo, m.start - 40) : m.start])
         return not (words and is_speech_form(words[-1]) and ctx.text[m.start - 1] in ",: ")
     if prev.text in (",", ";", ":"):
+        if len(before) > 1 and before[-2].pos_ in ("ADP", "SCONJ") and not is_cue_verb(before[-2]):
+            return True  # "questions such as, “…”", "described him as, “…”": a preposition's object
         return _clause_before_comma(before) or _fragment_after_parenthesis(ctx, m, before)
     if prev.is_punct:
         return False  # a dash, a bracket or the end of a sentence
@@ -99,20 +101,35 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
 def _fragment_after_parenthesis(ctx: Context, m: Marked, before: list[Token]) -> bool:
     """``A quiet winter, she said, “would suit the repairs …”``: a quoted fragment (lower case) that
     finishes a clause begun before a parenthetical attribution is a mixed quote."""
+    return fragment_lead(ctx, m, before) >= 0
+
+
+def fragment_lead(ctx: Context, m: Marked, before: list[Token] | None = None) -> int:
+    """Where the clause that quoted fragment ``m`` finishes begins (``A quiet winter`` in ``A quiet
+    winter, she said, “would suit …”``), or -1 when ``m`` is not such a fragment. ``before`` are the
+    line's tokens before the mark (found here when None)."""
     first = next((ch for ch in ctx.text[m.inner_start : m.inner_start + 12] if ch.isalpha()), "")
     if not first.islower():
-        return False
+        return -1
+    if before is None:
+        lo, _ = ctx.lines[ctx.line_index(m.start)]
+        before = [t for t in ctx.tokens(lo, m.start) if not t.is_space]
+    if not before or before[-1].text not in (",", ";", ":"):
+        return -1
     s, _ = ctx.sentence_at(m.start)
     cue = next((t for t in reversed(before[:-1]) if is_cue_verb(t)), None)
     if cue is None or cue.idx < s:
-        return False
+        return -1
     subj = subject_of(cue, ctx.in_quote)
     frame_start = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
-    return any(
-        t.pos_ in _CONTENT_POS and t.idx >= s and ctx.quoted_at(t.idx) is None
+    lead = [
+        t
         for t in before
-        if t.i < frame_start
-    )
+        if t.i < frame_start and t.pos_ in _CONTENT_POS and t.idx >= s and ctx.quoted_at(t.idx) is None
+    ]
+    if not lead:
+        return -1
+    return next(t.idx for t in before if t.idx >= s and not t.is_punct and not t.is_space)
 
 
 def _addressee_or_time(tok: Token, verb: Token) -> bool:
@@ -299,17 +316,30 @@ def _sentence_before(ctx: Context, m: Marked) -> Candidate | None:
     return Candidate(0, 0, True, (cue.start, cue.end), cue.head)
 
 
+_SIGNATURE_DASH = re.compile(r"[-–—―~]+\s*")
+
+
 def _signed_after(ctx: Context, m: Marked) -> Candidate | None:
-    """A quotation alone on its line, signed on the next: ``“…”`` / ``— Jane Doe, Springfield.``."""
+    """A quotation that opens its line, signed after a dash at the end of that line or alone on the next:
+    ``“…” ― Jane Doe`` or ``“…”`` / ``— Jane Doe, Springfield.`` (reader voices, epigraphs)."""
     here = ctx.line_index(m.start)
     lo, hi = ctx.lines[here]
-    if m.start != lo or not text_is_quote(ctx, m, hi) or here + 1 >= len(ctx.lines):
+    if m.start != lo:
         return None
-    nlo, nhi = ctx.lines[here + 1]
-    dash = re.match(r"[-–—~]+\s*", ctx.text[nlo:nhi])
+    tail = ctx.text[m.end : hi]
+    lead = len(tail) - len(tail.lstrip(" \t\u00a0.,"))
+    if text_is_quote(ctx, m, hi):
+        if here + 1 >= len(ctx.lines):
+            return None
+        nlo, nhi = ctx.lines[here + 1]
+    elif m.closed and _SIGNATURE_DASH.match(tail, lead):
+        nlo, nhi = m.end + lead, hi
+    else:
+        return None
+    dash = _SIGNATURE_DASH.match(ctx.text, nlo, nhi)
     if dash is None or nhi - nlo > 120:
         return None
-    toks = [t for t in ctx.tokens(nlo + dash.end(), nhi) if not t.is_punct]
+    toks = [t for t in ctx.tokens(dash.end(), nhi) if not t.is_punct]
     names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     if not names:
         return None

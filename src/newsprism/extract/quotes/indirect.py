@@ -25,6 +25,7 @@ from newsprism.clean.words import word_set
 from newsprism.extract.quotes.candidates import Candidate
 from newsprism.extract.quotes.context import Context
 from newsprism.extract.quotes.cues import PHRASAL_CUES, WEAK_SPEECH_VERBS
+from newsprism.extract.quotes.direct import fragment_lead
 from newsprism.extract.quotes.frame import Cue, according_object, cue_candidates, make_cue, subject_of
 from newsprism.extract.quotes.marks import QUOTE_MARKS
 
@@ -192,6 +193,9 @@ def find_indirect(ctx: Context) -> list[Candidate]:
         if span is None:
             continue
         start, end = _trim(ctx, max(span[0], s), min(span[1], e), s, e)
+        quoted = ctx.quoted_at(start)
+        if quoted is not None and quoted.start == start and (lead := fragment_lead(ctx, quoted)) >= 0:
+            start = lead  # "In the spring, she said, “would suit …”": the clause began before the cue
         if end - start < 3 or (len(ctx.text[start:end].split()) < 2 and not ctx.quoted_at(start)):
             continue
         cue = make_cue(tok, ctx.in_quote)

@@ -6,7 +6,8 @@ every quoted stretch as a :class:`Marked` span from its opening mark to its clos
 * Styles: ``“…”``, ``„…“``/``„…”``, ``«…»``, ``»…«``, ``‘…’``, ``‹…›``, straight ``"…"``/``'…'``
   and ``''…''`` (two apostrophes for a double mark, as in news archives).
   The direction of a straight mark (and of a ``”`` used as an opener) is read from its neighbours: a mark
-  after a space and before a letter opens, one after a letter and before a space or punctuation closes.
+  after a space and before a letter opens, one after a letter and before a space or punctuation closes;
+  a double mark that opens its line opens (``” … and then we left,” she said``).
 * Apostrophes are not quotation marks: ``’``/``'`` inside a word (``don’t``), after one (``Varga’s``,
   ``voters’``) or before a number (``’90s``) closes nothing unless a single quotation is open, and a
   single quotation that is still open at the end of its line is dropped (it was an apostrophe).
@@ -122,6 +123,8 @@ def scan_line(text: str, lo: int, hi: int) -> list[Marked]:
         if width == 2:
             ch = '"'  # '' for a double quotation mark (news archives, typewriter copy)
         direction = _opens(text, i, lo, hi, width)
+        if direction is None and i == lo and ch in _DOUBLE:
+            direction = True  # a paragraph that opens with a mark opens a quotation: ”… we will", he said
         if not _close(text, i, width, ch, direction, lo, hi, stack, found) and direction is not False:
             if ch in _CLOSERS and _may_open(text, i, ch, direction):
                 stack.append((i, written, ch))
