@@ -163,7 +163,10 @@ def test_reader_voices_signed_after_a_dash_on_the_same_line() -> None:
 
 
 def test_paragraph_opening_with_a_closing_style_mark_and_ellipsis() -> None:
-    text = "Varga spoke for an hour.\n\n” … and the pier will stand for another hundred years,” Ilse Varga said.\n"
+    text = (
+        "Varga spoke for an hour.\n\n"
+        "” … and the pier will stand for another hundred years,” Ilse Varga said.\n"
+    )
     q, r = _find(_quotes(text), "another hundred years")
     assert r.direct and q.speaker == "Ilse Varga"
 

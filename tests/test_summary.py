@@ -144,6 +144,22 @@ def test_dateline_is_stripped_and_nothing_added() -> None:
     assert compress(plain) == plain
 
 
+def test_wording_closest_to_the_headlines_is_chosen() -> None:
+    from dataclasses import replace
+
+    titled = (
+        replace(A, title="Quillford ferry halts after licence withdrawn"),
+        replace(B, title="Port withdraws ferry licence"),
+        replace(C, title="No more Quillford ferry from Friday"),
+    )
+    summary = summarize(titled, extractions(*titled), FACTS)
+    stop = next(s for s in summary if "Friday" in s.text)
+    assert stop.text.startswith("Quillford's ferry will halt on Friday")  # shares most headline words
+    assert set(stop.evidence) == set(STOPS.evidence)
+    untitled = summarize(ARTICLES, extractions(*ARTICLES), FACTS)
+    assert next(s for s in untitled if "Friday" in s.text).text.startswith("The Quillford ferry service")
+
+
 def test_quotes_questions_and_first_person_are_skipped() -> None:
     summary = summarize(ARTICLES, extractions(*ARTICLES), FACTS, max_sentences=7, min_sentences=7)
     texts = " ".join(s.text for s in summary)

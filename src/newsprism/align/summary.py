@@ -7,8 +7,11 @@ Method
 ------
 1. **Candidates.** Facts come in the order :func:`align_facts` gives them: most independent sources,
    then most articles, then earliest. For each fact one of its evidence sentences is the wording: the
-   fact's own (most central) sentence when it reads as a summary sentence, else the first evidence
-   sentence that does. A fact whose sentences all fail is skipped.
+   one that reads as a summary sentence and shares the largest part of its content words with the
+   story's headlines (summed over the articles' titles: a headline names what the story is about, so
+   the wording closest to the headlines is the one most about the event); ties go to the fact's own
+   (most central) sentence, then evidence order. A fact whose sentences all fail is skipped. Without
+   titles every share is zero and the fact's own sentence comes first.
 2. **Readable sentences** (:func:`usable`): 6 to 45 words, starts with a capital letter or a digit and
    ends like a sentence (``.``, ``!`` or a closing quotation mark), no question, not a heading, less
    than half of it inside quotation marks (a direct quote alone is not a neutral statement), and no
@@ -190,6 +193,12 @@ def summarize(
         chosen.append(_Pick(text, evidence, len(chosen), position(evidence), words))
         used.update((ev.article_id, ev.start, ev.end) for ev in evidence)
 
+    headlines = [_content(a.title) for a in arts if a.title]
+
+    def headline_share(text: str) -> float:
+        words = _content(text)
+        return sum(len(words & h) for h in headlines) / len(words) if words else 0.0
+
     fact_of: dict[tuple[str, int, int], tuple[Evidence, ...]] = {}
     for fact in facts:
         evidence = tuple(
@@ -207,6 +216,7 @@ def summarize(
         wording = [ev for ev in evidence if ev.text == fact.text] + [
             ev for ev in evidence if ev.text != fact.text
         ]
+        wording.sort(key=lambda ev: -round(headline_share(ev.text), 9))  # stable: ties keep the order
         best = next((ev for ev in wording if ok(ev)), None)
         if best is not None:
             take(compress(best.text), evidence)

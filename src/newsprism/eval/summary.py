@@ -13,6 +13,10 @@ and :func:`newsprism.align.summary.summarize` writes the summary. Systems compar
 * ``lead-3`` — the first 3 sentences of doc0 (docs are in the corpus's random outlet order);
 * ``lead-each`` — the first sentence of every doc.
 
+``--bootstrap N`` adds a paired bootstrap over clusters (N resamples, fixed seed, so the output is
+deterministic): for newsprism minus each baseline, the mean difference of each metric, its 95%
+interval and the share of resamples where the difference is not above zero.
+
 ROUGE (implemented here, :func:`rouge`): text lower-cased and cut into ``[a-z0-9]+`` tokens (other
 letters folded by NFKD), no stemming, no stopword removal. ROUGE-1/2 F1 from clipped n-gram counts;
 ROUGE-L F1 from the longest common subsequence of the whole summary against the whole reference (not
@@ -52,6 +56,8 @@ class SummaryEval:
     sums: dict[str, dict[str, float]] = field(default_factory=dict)
     sentences: dict[str, int] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
+    # system -> one {metric: F1} per cluster, in cluster order (for paired comparisons)
+    per_cluster: dict[str, list[dict[str, float]]] = field(default_factory=dict)
 
     def mean(self, system: str, metric: str) -> float:
         return self.sums.get(system, {}).get(metric, 0.0) / self.clusters if self.clusters else 0.0
@@ -188,12 +194,58 @@ def evaluate_summaries(clusters: Sequence[Cluster]) -> SummaryEval:
         for system, sentences in outputs.items():
             text = " ".join(sentences)
             sums = result.sums.setdefault(system, {})
-            for metric, value in rouge(text, cluster.reference).items():
+            scores = rouge(text, cluster.reference)
+            result.per_cluster.setdefault(system, []).append(scores)
+            for metric, value in scores.items():
                 sums[metric] = sums.get(metric, 0.0) + value
             result.sentences[system] = result.sentences.get(system, 0) + len(sentences)
             result.words[system] = result.words.get(system, 0) + len(tokens(text))
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass(frozen=True)
+class Difference:
+    """newsprism minus ``baseline`` on ``metric``: mean over clusters and a paired bootstrap."""
+
+    baseline: str
+    metric: str
+    mean: float
+    low: float  # 2.5th percentile of the resampled means
+    high: float  # 97.5th percentile
+    not_above_zero: float  # share of resamples whose mean difference is <= 0
+
+
+def paired_bootstrap(
+    result: SummaryEval, resamples: int = 2000, seed: int = 0, system: str = "newsprism"
+) -> list[Difference]:
+    """``system`` against every other system, per metric, resampling clusters with replacement."""
+    import random
+
+    ours = result.per_cluster.get(system, [])
+    n = len(ours)
+    if not n or resamples < 1:
+        return []
+    rng = random.Random(seed)
+    draws = [[rng.randrange(n) for _ in range(n)] for _ in range(resamples)]
+    out = []
+    for baseline, theirs in result.per_cluster.items():
+        if baseline == system:
+            continue
+        for metric in ("rouge1", "rouge2", "rougeL"):
+            diffs = [a[metric] - b[metric] for a, b in zip(ours, theirs, strict=True)]
+            means = sorted(sum(diffs[i] for i in draw) / n for draw in draws)
+            out.append(
+                Difference(
+                    baseline,
+                    metric,
+                    sum(diffs) / n,
+                    means[int(0.025 * (resamples - 1))],
+                    means[int(0.975 * (resamples - 1))],
+                    sum(m <= 0 for m in means) / resamples,
+                )
+            )
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -203,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, required=True, help="the shared corpus folder")
     parser.add_argument("--split", default="val", help="NeuS split (val or test; default val)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (by id)")
+    parser.add_argument(
+        "--bootstrap", type=int, default=0, metavar="N", help="paired bootstrap with N resamples (e.g. 2000)"
+    )
     args = parser.parse_args(argv)
     try:
         clusters = load_neus(args.corpus, args.split, args.limit)
@@ -212,6 +267,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = evaluate_summaries(clusters)
     print(f"NeuS {args.split}: {result.clusters} clusters, {result.seconds:.1f} s")
     print(result.table())
+    differences = paired_bootstrap(result, args.bootstrap)
+    if differences:
+        print(f"\nnewsprism minus baseline, paired bootstrap over clusters ({args.bootstrap} resamples):")
+        for d in differences:
+            print(
+                f"  vs {d.baseline:<10} {d.metric:<7} {d.mean:+.4f}  95% [{d.low:+.4f}, {d.high:+.4f}]"
+                f"  P(<=0) {d.not_above_zero:.3f}"
+            )
     return 0
 
 
