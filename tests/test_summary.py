@@ -180,6 +180,13 @@ def test_usable_rules() -> None:
     assert not ok(A, "devastated")
     assert not ok(B, "We spoke")
     assert not ok(C, "sad day")
+    dangling = Article(
+        id="d",
+        source="d.txt",
+        text="Mayor Ilse Varga spoke at the pier on Monday. She said the ferry would return in the spring.",
+    )
+    assert ok(dangling, "Mayor Ilse Varga spoke")
+    assert not ok(dangling, "She said")  # who "she" is lies in a sentence the summary may not carry
 
 
 def test_fill_with_lead_sentences_without_facts() -> None:

@@ -15,7 +15,9 @@ Method
 2. **Readable sentences** (:func:`usable`): 6 to 45 words, starts with a capital letter or a digit and
    ends like a sentence (``.``, ``!`` or a closing quotation mark), no question, not a heading, less
    than half of it inside quotation marks (a direct quote alone is not a neutral statement), and no
-   first- or second-person pronoun outside quotation marks ("we", "you", …: the outlet's voice).
+   first- or second-person pronoun outside quotation marks ("we", "you", …: the outlet's voice), and it
+   does not open with a third-person pronoun ("He said …", "Their plan …": out of its article, nobody
+   knows who is meant).
 3. **Compression.** A leading dateline ("DUNMERE (Reuters) — ") is dropped and runs of whitespace
    become one space. Nothing is ever added: the text is the evidence sentence, or a part of it.
 4. **Redundancy.** A candidate is skipped when most of its content words (at least
@@ -75,6 +77,7 @@ _STOP = _word_set(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this "
     "that these those he she they his her their them has have had will would said says say not"
 )
+_DANGLING = _word_set("he she they him her them his hers their theirs")
 _END = (".", "!", '"', "”", "’", "'", ".)")
 
 
@@ -125,6 +128,8 @@ def usable(article: Article, span: Span, marked: Sequence[tuple[int, int]] | Non
         return False
     if _quoted_share(article, span.start, span.end, marked) >= MAX_QUOTED:
         return False
+    if words[0].casefold() in _DANGLING:
+        return False  # "He said …": its subject is in a sentence the summary does not carry
     outside = _outside_quotes(article, span.start, span.end, marked)
     return not any(w in _PERSONAL for w in _WORD.findall(outside))
 
