@@ -9,6 +9,7 @@ import pytest
 
 from newsprism.eval.quotes import (
     Prf,
+    SystemScore,
     Unit,
     evaluate_quotes,
     format_report,
@@ -20,6 +21,16 @@ from newsprism.eval.quotes import (
 )
 from newsprism.extract.nlp import load
 from newsprism.model import Quote, Rendering
+
+
+def test_direct_inside_a_gold_attribution_counts_half_of_the_prediction() -> None:
+    from newsprism.eval.quotes import _inside_gold
+
+    gold = [Unit(((0, 100),)), Unit(((200, 240),))]
+    pred = [Unit(((60, 110),)), Unit(((90, 130),)), Unit(((300, 320),)), Unit(((195, 205), (230, 239)))]
+    assert _inside_gold(pred, gold) == 2  # (60, 110) and the two-part one; not (90, 130) nor (300, 320)
+    score = SystemScore("x", direct=Prf(n_pred=4), inside_gold=2)
+    assert score.inside_share() == "0.500 (2/4)"
 
 
 def test_match_is_one_to_one_at_half_the_longer_span() -> None:

@@ -22,6 +22,10 @@ once by the verified spaCy pipeline; :func:`newsprism.extract.quotes.find_quotes
   printed too). Predicted = ``direct=True`` renderings (textacy: all its triples).
 * **All attributions P/R/F1**: gold = every attribution (direct, indirect, and PolNeAR's beliefs and
   other non-speech attributions); predicted = every rendering.
+* **Direct inside a gold attribution** (a diagnostic, not a score): the share of predicted direct quotes
+  whose characters lie at least half inside one gold attribution of any kind. A direct-quote false
+  positive counted here is a quotation PolNeAR annotates too, as indirect or mixed speech (its content
+  starting before the mark: ``that “…”``, ``With thousands of X, “…”``) or with other boundaries.
 * **Named-speaker accuracy**: over matched pairs whose gold speaker is a proper name — its syntactic head
   (in the spaCy parse) is a proper noun or inside a PERSON/ORG/GPE/FAC entity, or has a proper-noun
   apposition. The gold key is the last word of that name (possessive off, case-folded); a prediction is
@@ -104,6 +108,11 @@ class SystemScore:
     speaker_all: Accuracy = field(default_factory=Accuracy)
     seconds: float = 0.0
     failed_docs: int = 0
+    inside_gold: int = 0  # predicted direct units lying at least half inside one gold attribution
+
+    def inside_share(self) -> str:
+        n = self.direct.n_pred
+        return f"{self.inside_gold / n if n else 0.0:.3f} ({self.inside_gold}/{n})"
 
 
 @dataclass
@@ -352,6 +361,7 @@ def evaluate_quotes(
         gold_shipped = gold_units(record, doc, "shipped")
         gold_all = gold_units(record, doc, "all")
         pred_direct = predicted_units(quotes, True)
+        ours.inside_gold += _inside_gold(pred_direct, gold_all)
         pairs = _score(ours.direct, ours.speaker_direct, pred_direct, gold_direct)
         _score(ours.direct_shipped, Accuracy(), pred_direct, gold_shipped)
         _score(ours.attributions, ours.speaker_all, predicted_units(quotes, False), gold_all)
@@ -365,6 +375,7 @@ def evaluate_quotes(
                 theirs.failed_docs += 1
                 units = []
             _score(theirs.direct, theirs.speaker_direct, units, gold_direct)
+            theirs.inside_gold += _inside_gold(units, gold_all)
             _score(theirs.direct_shipped, Accuracy(), units, gold_shipped)
             _score(theirs.attributions, theirs.speaker_all, units, gold_all)
     return QuoteEval(
@@ -377,6 +388,12 @@ def evaluate_quotes(
         theirs,
         missing,
     )
+
+
+def _inside_gold(pred: Sequence[Unit], gold: Sequence[Unit]) -> int:
+    """How many of ``pred`` lie at least half inside one gold attribution (any kind): a quote that
+    PolNeAR annotates too, though maybe as indirect or mixed speech, or with other boundaries."""
+    return sum(any(_overlap(p.ranges, g.ranges) * 2 >= p.size for g in gold) for p in pred)
 
 
 def _show_errors(doc_id: str, pred: list[Unit], gold: list[Unit], pairs: list[tuple[Unit, Unit]]) -> int:
@@ -415,6 +432,7 @@ def format_report(result: QuoteEval) -> str:
         row("named-speaker accuracy (direct)", *both(lambda x: x.speaker_direct)),
         row("named-speaker accuracy (all)", *both(lambda x: x.speaker_all)),
         row("predicted direct / all units", *both(lambda x: f"{x.direct.n_pred} / {x.attributions.n_pred}")),
+        row("  direct inside gold attribution", *both(lambda x: x.inside_share())),
         row(
             "seconds after the parse",
             f"{ours.seconds:.2f} ({n / max(ours.seconds, 1e-9):.0f} docs/s)",
