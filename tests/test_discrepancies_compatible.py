@@ -11,7 +11,7 @@ import re
 import pytest
 
 from newsprism.align.discrepancies import find_discrepancies
-from newsprism.align.discrepancies.claims import denied, stated_words
+from newsprism.align.discrepancies.claims import denied, dismissed, stated_words
 from newsprism.align.discrepancies.dates import When, dates_agree
 from newsprism.align.discrepancies.figures import agree
 from newsprism.align.discrepancies.places import _compatible
@@ -106,6 +106,56 @@ def test_partial_action_with_a_shared_name_is_a_claim_discrepancy() -> None:
         "Idris Valk faces calls to resign for reportedly discussing Morlan trade with the Tessan minister.",
     )
     assert _kinds(found) == ["claim"]
+
+
+STATED_EEL = "A fisherman caught a giant eel in the Tavish canal on Sunday, the Carrow Herald reported."
+
+
+def test_a_report_called_false_is_a_claim_discrepancy() -> None:
+    found = _find(
+        STATED_EEL, "The giant eel story from the Tavish canal is a hoax, the canal authority said."
+    )
+    claims = [d for d in found if d.kind == "claim"]
+    assert len(claims) == 1
+    assert sorted(s.value for s in claims[0].sides) == ["called false", "stated"]
+    assert {ev.article_id for s in claims[0].sides for ev in s.evidence} == {"a0", "a1"}
+
+
+@pytest.mark.parametrize(
+    "dismissal",
+    [
+        pytest.param(
+            "The giant eel story from the Tavish canal is no hoax, the canal authority said.", id="negated"
+        ),
+        pytest.param(
+            "The photo of the giant eel in the Tavish canal is not fake, experts said.", id="not-fake"
+        ),
+        pytest.param(
+            "If the giant eel story from the Tavish canal is a hoax, the Herald will apologise.", id="if"
+        ),
+        pytest.param(
+            "Is the giant eel story from the Tavish canal a hoax or the catch of the year?", id="question"
+        ),
+        pytest.param(
+            "The giant eel story from the Tavish canal may be a hoax, the canal authority said.", id="modal"
+        ),
+        pytest.param(
+            "At the Tavish canal the fisherman with the giant eel quoted figures that were false.",
+            id="other-subject",
+        ),
+    ],
+)
+def test_no_dismissal_conflict(dismissal: str) -> None:
+    assert "claim" not in _kinds(_find(STATED_EEL, dismissal))
+
+
+def test_dismissed_returns_the_subject_of_each_asserted_dismissal() -> None:
+    (subject,) = dismissed("Officials said the eel photo was doctored.")
+    assert {"photo"} <= subject
+    assert dismissed("The report turned out to be false.")
+    assert dismissed("The claim is not true, the council said.")
+    assert not dismissed("The eel photo is no hoax.")
+    assert not dismissed("The photos could be fake.")
 
 
 def test_denial_cues_and_what_they_deny() -> None:

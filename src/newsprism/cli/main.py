@@ -280,6 +280,7 @@ def evaluate() -> None:
         newsprism eval pages --set fundus --limit 50
         newsprism eval quotes --split dev
         newsprism eval entities
+        newsprism eval stance --limit 200
     """
 
 
@@ -299,6 +300,10 @@ _EVALUATIONS = {
     "alignment": (
         "newsprism.eval.alignment",
         "Precision and recall of cross-article alignments on NewsWCL50 coreference chains",
+    ),
+    "stance": (
+        "newsprism.eval.stance",
+        "Discrepancy detection on FNC-1 headline/body pairs: disagree against agree, beside refuting words",
     ),
 }
 

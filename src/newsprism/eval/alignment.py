@@ -350,7 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m newsprism.eval.alignment", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--corpus", type=Path, required=True, help="the shared corpus folder")
+    parser.add_argument(
+        "--corpus", type=Path, default=Path("../shared/corpus"), help="the shared corpus folder"
+    )
     parser.add_argument("--events", default=None, help="comma-separated event ids (default: all)")
     parser.add_argument("--baseline", action="store_true", help="also score the lexical baseline")
     args = parser.parse_args(argv)

@@ -48,6 +48,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsprism.eval.prf import Prf
 from newsprism.extract import nlp
 from newsprism.extract.quotes import find_quotes
 from newsprism.model import Article, Quote
@@ -60,29 +61,6 @@ _NAME_ENTS = ("PERSON", "ORG", "GPE", "FAC")
 
 
 # --------------------------------------------------------------------------- scores
-
-
-@dataclass
-class Prf:
-    tp: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __str__(self) -> str:
-        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
 
 
 @dataclass

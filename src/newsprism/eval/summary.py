@@ -252,7 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m newsprism.eval.summary", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--corpus", type=Path, required=True, help="the shared corpus folder")
+    parser.add_argument(
+        "--corpus", type=Path, default=Path("../shared/corpus"), help="the shared corpus folder"
+    )
     parser.add_argument("--split", default="val", help="NeuS split (val or test; default val)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (by id)")
     parser.add_argument(

@@ -20,6 +20,15 @@ light verbs ("made", "taken place") and verbs of saying ("never wrote that she f
 denies feeling pressured, not writing), and its *names* are the capitalised words there. A
 statement must state the whole action outside a modal, or its first word together with one of the
 names. A sentence that calls something false ("a baseless rumour") states nothing.
+
+A *dismissal* calls a report false in the outlet's or a source's voice: a copula, then a word of
+falsehood (``the story is a hoax``, ``the photos were fake``, ``the report turned out to be
+false``, ``the claim is not true``). It is asserted as a denial is, never negated (``is no
+hoax``, ``is not fake``) and not inside a condition or a question. It conflicts with a statement
+about the same thing: the two sentences align (MiniLM cosine at least :data:`CLAIM_COSINE`) and
+share at least :data:`DISMISSAL_SHARED` content words besides the words of falsehood, one of them in
+the dismissal's subject (``the third-wing story is a hoax``: what is called false must be what was
+stated, not another thing in the sentence). Its side is "called false".
 """
 
 from __future__ import annotations
@@ -43,6 +52,8 @@ from newsprism.clean.words import word_set
 from newsprism.model import Discrepancy, Span, evidence_for
 
 CLAIM_COSINE = 0.45
+DISMISSAL_SHARED = 2
+SUBJECT_WORDS = 5  # the words right before "is a hoax" name what is called false
 TAIL_WORDS = 8
 CLAUSE_WORDS = 14
 ACTION_WORDS = 3
@@ -56,15 +67,40 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 _HEDGES = frozenset({"possibly", "perhaps", "potentially", "likely", "probably", "allegedly"})
+# Hedges that also keep a statement from stating ("before allegedly being beheaded"); "reportedly"
+# reports what is widely said and still states it.
+_STATEMENT_HEDGES = _HEDGES | {"purportedly", "supposedly"}
 _NEEDS_CLAIM = re.compile(r"^(?:rejecte?d?s?|dismisse?[ds]?)$", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|nobody|none|nothing|neither|nor|without)\b|n['\u2019]t\b", re.IGNORECASE
 )
+# "Allegations that X …", "accused X of …", "claims that …": a report of a claim, not a statement of it.
+_REPORTED = re.compile(r"\b(?:alleg\w*|accus\w*|claim(?:s|ed)?\s+that)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(?:asked|questioned|whether)\b|\?", re.IGNORECASE)  # a question states nothing
 # A sentence calling something false dismisses it, whatever words it repeats.
 _DISMISSIVE = re.compile(
-    r"\b(?:bogus|baseless|false|falsely|untrue|unfounded|hoax|sham|fake|fabricated|lies?)\b", re.IGNORECASE
+    r"\b(?:bogus|baseless|false|falsely|untrue|unfounded|hoax\w*|sham|fake[sdr]?|faking|fabricated|lies?"
+    r"|debunk\w*|rumou?rs?|rumou?red)\b",
+    re.IGNORECASE,
 )
+_FALSEHOOD = (
+    r"hoax(?:es)?|fakes?|faked|false|untrue|fabricated|fabrication|doctored|photoshopped|bogus|baseless"
+    r"|unfounded|made\s+up|satire|satirical|a\s+prank|an?\s+(?:urban\s+)?(?:myth|legend)"
+)
+_DISMISSAL = re.compile(
+    r"\b(?:is|are|was|were|been|be|proved|proven|turned\s+out\s+to\s+be|revealed\s+to\s+be|exposed\s+as)"
+    r"\s+(?:(?:a|an|just|only|all|completely|totally|entirely|actually|in\s+fact|simply)\s+){0,3}"
+    rf"(?:{_FALSEHOOD})\b"
+    r"|\b(?:is|are|was|were)(?:\s+not|n['\u2019]t)\s+(?:true|real|genuine|authentic)\b"
+    r"|\b(?:has|have|had)\s+been\s+debunked\b",
+    re.IGNORECASE,
+)
+_FALSEHOOD_WORDS = word_set(
+    "hoax hoaxes fake fakes false untrue fabricated fabrication doctored photoshopped bogus baseless "
+    "unfounded made satire satirical prank myth legend urban true real genuine authentic debunked"
+)
+_CONDITION = word_set("if whether unless")
+_RELATIVES = word_set("that which who")
 _CLAUSE_END = re.compile(r"[;:,!?()\u2014\u2013]|\s-\s")  # no ".": inside a sentence it abbreviates
 _ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(D)", "(pictured)": asides inside the denied clause
 _CLAIM_NOUNS = word_set(
@@ -151,6 +187,37 @@ def denied(text: str) -> tuple[bool, list[_Denied]]:
     return cue_found, out
 
 
+def dismissed(text: str) -> list[frozenset[str]]:
+    """What ``text`` asserts to be false (see the module doc): for each dismissal outside a condition
+    or a question, the content stems of its subject (the last :data:`SUBJECT_WORDS` words of the
+    clause before the words of falsehood)."""
+    if _QUESTION.search(text):
+        return []
+    out = []
+    for m in _DISMISSAL.finditer(text):
+        before = [fold(w) for w in WORD.findall(text[: m.start()])]
+        clause = WORD.findall(_CLAUSE_END.split(text[: m.start()])[-1])
+        if any(fold(w) in _CONDITION for w in clause):
+            continue
+        if not _asserted(text, m.start()) or (before and before[-1] in ("not", "never")):
+            continue
+        if clause and fold(clause[-1]) in _RELATIVES:
+            clause = clause[-3:-1]  # "figures that were false": the noun before the relative pronoun
+        subject = frozenset(
+            stem(w) for w in clause[-SUBJECT_WORDS:] if _is_content(w) and fold(w) not in _FALSEHOOD_WORDS
+        )
+        if subject:
+            out.append(subject)
+    return out
+
+
+def _dismisses(dismissal: str, subjects: Sequence[frozenset[str]], statement: set[str]) -> bool:
+    """The dismissal is about the statement: its subject names something the statement states, and the
+    two share :data:`DISMISSAL_SHARED` content words in all."""
+    words = {stem(w) for w in WORD.findall(dismissal) if _is_content(w) and fold(w) not in _FALSEHOOD_WORDS}
+    return len(words & statement) >= DISMISSAL_SHARED and any(subject & statement for subject in subjects)
+
+
 def _is_content(word: str) -> bool:
     return fold(word) not in STOP and len(word) > 2 and not word.isdigit()
 
@@ -162,7 +229,9 @@ def stated_words(text: str) -> set[str]:
     for k, w in enumerate(words):
         if fold(w) in ("if", "unless"):
             break  # a condition states nothing
-        if _is_content(w) and not any(fold(p) in _MODALS for p in words[max(0, k - 3) : k]):
+        if _is_content(w) and not any(
+            fold(p) in _MODALS or fold(p) in _STATEMENT_HEDGES for p in words[max(0, k - 3) : k]
+        ):
             out.add(stem(w))
     return out
 
@@ -173,40 +242,64 @@ def _states(stated: set[str], what: Sequence[_Denied]) -> bool:
 
 def claim_discrepancies(ctx: Context, sentences: Sequence[tuple[int, Span]]) -> list[Discrepancy]:
     denials = []
+    dismissals = []
     statements = []
     for k, s in sentences:
         if len(WORD.findall(s.text)) < 5:
             continue
-        has_cue, what = denied(s.text)
+        _, what = denied(s.text)
         if what:
             denials.append((k, s, what))
-        elif not has_cue and not any(p.search(s.text) for p in (_NEGATION, _QUESTION, _DISMISSIVE)):
+        elif subjects := dismissed(s.text):
+            dismissals.append((k, s, subjects))
+        elif not any(p.search(s.text) for p in (_DENIAL, _NEGATION, _QUESTION, _DISMISSIVE, _REPORTED)):
             statements.append((k, s, stated_words(s.text)))
-    nodes: list[tuple[int, Span]] = [(k, s) for k, s, _ in denials] + [(k, s) for k, s, _ in statements]
+    nodes: list[tuple[int, Span]] = (
+        [(k, s) for k, s, _ in denials]
+        + [(k, s) for k, s, _ in dismissals]
+        + [(k, s) for k, s, _ in statements]
+    )
     index = {(k, s.start): i for i, (k, s) in enumerate(nodes)}
     related: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
     conflict: set[tuple[int, int]] = set()
-    for k, s, what in denials:
-        for k2, t, stated in statements:
-            if not _states(stated, what) or ctx.vectors.cos(s.text, t.text) < CLAIM_COSINE:
-                continue
-            i, j = index[(k, s.start)], index[(k2, t.start)]
-            related[i].add(j)
-            related[j].add(i)
-            conflict.add((min(i, j), max(i, j)))
-    n_denials = len(denials)
+
+    def link(k: int, s: Span, k2: int, t: Span) -> None:
+        i, j = index[(k, s.start)], index[(k2, t.start)]
+        related[i].add(j)
+        related[j].add(i)
+        conflict.add((min(i, j), max(i, j)))
+
+    for k2, t, stated in statements:
+        for k, s, what in denials:
+            if _states(stated, what) and ctx.vectors.cos(s.text, t.text) >= CLAIM_COSINE:
+                link(k, s, k2, t)
+        for k, s, subjects in dismissals:
+            if (
+                k != k2
+                and _dismisses(s.text, subjects, stated)
+                and ctx.vectors.cos(s.text, t.text) >= CLAIM_COSINE
+            ):
+                link(k, s, k2, t)
+    n_denials, n_against = len(denials), len(denials) + len(dismissals)
     out = []
     for component in components(related, conflict):
         denied_side = [nodes[i] for i in component if i < n_denials]
-        stated_side = [nodes[i] for i in component if i >= n_denials]
-        if not denied_side or not stated_side:
+        dismissed_side = [nodes[i] for i in component if n_denials <= i < n_against]
+        stated_side = [nodes[i] for i in component if i >= n_against]
+        against = denied_side + dismissed_side
+        if not against or not stated_side:
             continue
-        shared = set.intersection(*(set(content(s.text)) for _, s in denied_side + stated_side[:1]))
+        shared = set.intersection(*(set(content(s.text)) for _, s in against + stated_side[:1]))
         words = [w for w in WORD.findall(stated_side[0][1].text) if stem(w) in shared]
         about = "whether " + (" ".join(dict.fromkeys(w.casefold() for w in words[:4])) or "it happened")
         sides = []
-        for value, group in (("stated", stated_side), ("denied", denied_side)):
-            evidence = tuple(evidence_for(ctx.arts[k], s.start, s.end) for k, s in group)
-            sides.append(side(ctx, value, evidence))
+        for value, group in (
+            ("stated", stated_side),
+            ("denied", denied_side),
+            ("called false", dismissed_side),
+        ):
+            if group:
+                evidence = tuple(evidence_for(ctx.arts[k], s.start, s.end) for k, s in group)
+                sides.append(side(ctx, value, evidence))
         out.append(make("claim", about, sides))
     return out
