@@ -5,7 +5,8 @@ A top-level quotation (see :mod:`.marks`) is a direct quote unless
 * it is *embedded* in a clause: a word other than a speech verb (or its addressee or a time word;
   a weak cue such as ``chanted`` or ``read`` only right before the mark) right before it (``the
   authority “remains committed …”``, ``said that “…”``); a comma or colon after a reported clause
-  (``said the plan had worked, “…”``); a lower-case fragment finishing a clause begun before a
+  (``said the plan had worked, “…”``); a preposition and a comma (``questions such as, “…”``, the
+  quotation is its object); a lower-case fragment finishing a clause begun before a
   parenthetical attribution (``A quiet winter, she said, “would suit the repairs …”``); or
   words going on after the closing mark with no punctuation inside it (``“…” for the pier``, ``“…”
   about the deal, she said``).
@@ -19,8 +20,9 @@ The frame of a direct quote is its sentence minus its quotations. Its speaker is
 2. a colon or dash after a speaker-like phrase (a name, a pronoun, a role, an institution):
    ``X: “…”``, ``X — “…”`` (a dash only when the quotation ends the sentence, not after a dateline);
 3. the sentence before, when it ends with a colon (``He added:`` / ``“…”`` on the next line) or is a
-   short attribution with nothing reported in it (``Jones agreed. “…”``); or a signature line after a
-   quotation alone on its line (``“…”`` / ``— Jane Doe``);
+   short attribution with nothing reported in it (``Jones agreed. “…”``); or a signature after a
+   quotation that opens its line, at the end of that line or alone on the next (``“…” ― Jane Doe``,
+   ``“…”`` / ``— Jane Doe``: reader voices, epigraphs);
 4. the quote before, in the same paragraph or the one just before, whose speaker this one continues
    (``“A,” she said. “B.”`` and multi-paragraph quotations), sharing its cue;
 5. otherwise the quote has no speaker (and :func:`newsprism.extract.quotes.find_quotes` drops it).

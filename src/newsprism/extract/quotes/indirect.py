@@ -13,7 +13,9 @@ For every speech verb outside quotations (:data:`.cues.SPEECH_VERBS`), the repor
 
 ``according to X`` reports the rest of its sentence. The content is trimmed of outer punctuation (a
 sentence's final point is not content) and widened to the quotation marks it cuts through, so a mixed
-quote keeps its marks: ``the council “will pursue its stated plans” for the pier``. Passive reporting
+quote keeps its marks: ``the council “will pursue its stated plans” for the pier``; a quoted
+lower-case fragment that finishes a clause begun before the attribution starts where that clause
+starts (``When the ferry returns, she said, “the pier will be ready”``). Passive reporting
 (``it was stressed that …``) has no speaker unless an agent is given (``by X``).
 """
 
