@@ -11,6 +11,8 @@ and :func:`newsprism.align.summary.summarize` writes the summary. Systems compar
 
 * ``newsprism`` — the cited summary, default settings (3 to 7 sentences);
 * ``lead-3`` — the first 3 sentences of doc0 (docs are in the corpus's random outlet order);
+* ``lead-3-all`` — the first 3 sentences of the docs read one after another (the usual multi-document
+  lead: NeuS excerpts are short, so doc0 alone often has only two);
 * ``lead-each`` — the first sentence of every doc.
 
 ``--bootstrap N`` adds a paired bootstrap over clusters (N resamples, fixed seed, so the output is
@@ -38,7 +40,7 @@ from newsprism.model import Article, RawArticle
 
 __all__ = ["Cluster", "SummaryEval", "evaluate_summaries", "load_neus", "main", "rouge", "tokens"]
 
-SYSTEMS = ("newsprism", "lead-3", "lead-each")
+SYSTEMS = ("newsprism", "lead-3", "lead-3-all", "lead-each")
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def evaluate_summaries(clusters: Sequence[Cluster]) -> SummaryEval:
         outputs = {
             "newsprism": newsprism_summary(cluster.articles),
             "lead-3": lead(cluster.articles, 3, first_only=True),
+            "lead-3-all": lead(cluster.articles, 100, first_only=False)[:3],
             "lead-each": lead(cluster.articles, 1, first_only=False),
         }
         result.clusters += 1
