@@ -121,6 +121,16 @@ def test_a_report_called_false_is_a_claim_discrepancy() -> None:
     assert {ev.article_id for s in claims[0].sides for ev in s.evidence} == {"a0", "a1"}
 
 
+def test_a_report_called_false_as_a_whole_is_a_claim_discrepancy() -> None:
+    found = _find(
+        STATED_EEL,
+        "Readers shared pictures of the giant eel from the Tavish canal all week, but the story is a hoax.",
+    )
+    assert [sorted(s.value for s in d.sides) for d in found if d.kind == "claim"] == [
+        ["called false", "stated"]
+    ]
+
+
 @pytest.mark.parametrize(
     "dismissal",
     [

@@ -26,9 +26,10 @@ falsehood (``the story is a hoax``, ``the photos were fake``, ``the report turne
 false``, ``the claim is not true``). It is asserted as a denial is, never negated (``is no
 hoax``, ``is not fake``) and not inside a condition or a question. It conflicts with a statement
 about the same thing: the two sentences align (MiniLM cosine at least :data:`CLAIM_COSINE`) and
-share at least :data:`DISMISSAL_SHARED` content words besides the words of falsehood, one of them in
-the dismissal's subject (``the third-wing story is a hoax``: what is called false must be what was
-stated, not another thing in the sentence). Its side is "called false".
+share at least :data:`DISMISSAL_SHARED` content words besides the words of falsehood, and the
+dismissal's subject either names something the statement states (``the third-wing photo is a
+hoax``) or is a report as a whole (``the story is a hoax``, ``the claims were false``): what is called
+false must be what was stated, not another thing in the sentence. Its side is "called false".
 """
 
 from __future__ import annotations
@@ -211,11 +212,17 @@ def dismissed(text: str) -> list[frozenset[str]]:
     return out
 
 
+_CLAIM_STEMS = frozenset(stem(w) for w in _CLAIM_NOUNS)
+
+
 def _dismisses(dismissal: str, subjects: Sequence[frozenset[str]], statement: set[str]) -> bool:
-    """The dismissal is about the statement: its subject names something the statement states, and the
-    two share :data:`DISMISSAL_SHARED` content words in all."""
+    """The dismissal is about the statement: its subject names something the statement states or is a
+    report as a whole ("the story", "the claims"), and the two share :data:`DISMISSAL_SHARED` content
+    words in all."""
     words = {stem(w) for w in WORD.findall(dismissal) if _is_content(w) and fold(w) not in _FALSEHOOD_WORDS}
-    return len(words & statement) >= DISMISSAL_SHARED and any(subject & statement for subject in subjects)
+    return len(words & statement) >= DISMISSAL_SHARED and any(
+        subject & statement or subject & _CLAIM_STEMS for subject in subjects
+    )
 
 
 def _is_content(word: str) -> bool:
