@@ -174,7 +174,8 @@ def newsprism_summary(articles: Sequence[Article]) -> list[str]:
     return [s.text for s in summarize(articles, extractions, facts)]
 
 
-def lead(articles: Sequence[Article], per_article: int, first_only: bool) -> list[str]:
+def lead(articles: Sequence[Article], per_article: int | None, first_only: bool) -> list[str]:
+    """The first ``per_article`` sentences (all when None) of the first article or of every article."""
     from newsprism.extract.sentences import split_sentences
 
     out: list[str] = []
@@ -190,7 +191,7 @@ def evaluate_summaries(clusters: Sequence[Cluster]) -> SummaryEval:
         outputs = {
             "newsprism": newsprism_summary(cluster.articles),
             "lead-3": lead(cluster.articles, 3, first_only=True),
-            "lead-3-all": lead(cluster.articles, 100, first_only=False)[:3],
+            "lead-3-all": lead(cluster.articles, None, first_only=False)[:3],
             "lead-each": lead(cluster.articles, 1, first_only=False),
         }
         result.clusters += 1
