@@ -131,6 +131,14 @@ def test_a_report_called_false_as_a_whole_is_a_claim_discrepancy() -> None:
     ]
 
 
+def test_a_dismissed_claim_must_have_its_action_stated() -> None:
+    stated = "A fisherman sold the eel at the Tavish canal market, the Carrow Herald reported."
+    sold = "The claims that the eel was sold at the Tavish canal market were false, the council said."
+    caught = "The claims that the eel was caught at the Tavish canal market were false, the council said."
+    assert "claim" in _kinds(_find(stated, sold))
+    assert "claim" not in _kinds(_find(stated, caught))  # it calls another claim about the eel false
+
+
 @pytest.mark.parametrize(
     "dismissal",
     [
@@ -160,8 +168,10 @@ def test_no_dismissal_conflict(dismissal: str) -> None:
 
 
 def test_dismissed_returns_the_subject_of_each_asserted_dismissal() -> None:
-    (subject,) = dismissed("Officials said the eel photo was doctored.")
-    assert {"photo"} <= subject
+    (found,) = dismissed("Officials said the eel photo was doctored.")
+    assert {"photo"} <= found.subject and found.action is None
+    (claim,) = dismissed("The claims that the eel was sold at the market were false.")
+    assert claim.action is not None and "sold" in claim.action
     assert dismissed("The report turned out to be false.")
     assert dismissed("The claim is not true, the council said.")
     assert not dismissed("The eel photo is no hoax.")

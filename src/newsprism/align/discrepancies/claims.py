@@ -188,10 +188,18 @@ def denied(text: str) -> tuple[bool, list[_Denied]]:
     return cue_found, out
 
 
-def dismissed(text: str) -> list[frozenset[str]]:
+@dataclass(frozen=True)
+class _Dismissal:
+    subject: frozenset[str]  # content stems of what is called false
+    action: frozenset[str] | None = None  # for "the claims that X … were false": X's action
+
+
+def dismissed(text: str) -> list[_Dismissal]:
     """What ``text`` asserts to be false (see the module doc): for each dismissal outside a condition
     or a question, the content stems of its subject (the last :data:`SUBJECT_WORDS` words of the
-    clause before the words of falsehood)."""
+    clause before the words of falsehood). When that clause holds a claim noun and "that" ("the
+    claims that the boats were sold are false"), the dismissed claim is what follows, and its action
+    (as a denial of it would have, :func:`denied`) must be stated in full."""
     if _QUESTION.search(text):
         return []
     out = []
@@ -202,26 +210,45 @@ def dismissed(text: str) -> list[frozenset[str]]:
             continue
         if not _asserted(text, m.start()) or (before and before[-1] in ("not", "never")):
             continue
-        if clause and fold(clause[-1]) in _RELATIVES:
+        claim_at = next(
+            (
+                k
+                for k in range(len(clause) - 1)
+                if fold(clause[k]) in _CLAIM_NOUNS and fold(clause[k + 1]) == "that"
+            ),
+            None,
+        )
+        action = None
+        if claim_at is not None and len(clause) - claim_at > 3:
+            claimed = clause[claim_at + 2 :]
+            _, what = denied("denied that " + " ".join(claimed))
+            action = what[0].action if what else None
+            clause = claimed
+        elif clause and fold(clause[-1]) in _RELATIVES:
             clause = clause[-3:-1]  # "figures that were false": the noun before the relative pronoun
         subject = frozenset(
             stem(w) for w in clause[-SUBJECT_WORDS:] if _is_content(w) and fold(w) not in _FALSEHOOD_WORDS
         )
         if subject:
-            out.append(subject)
+            out.append(_Dismissal(subject, action))
     return out
 
 
 _CLAIM_STEMS = frozenset(stem(w) for w in _CLAIM_NOUNS)
 
 
-def _dismisses(dismissal: str, subjects: Sequence[frozenset[str]], statement: set[str]) -> bool:
+def _dismisses(dismissal: str, what: Sequence[_Dismissal], statement: set[str]) -> bool:
     """The dismissal is about the statement: its subject names something the statement states or is a
-    report as a whole ("the story", "the claims"), and the two share :data:`DISMISSAL_SHARED` content
-    words in all."""
+    report as a whole ("the story", "the claims"), a dismissed "claim that …" has its whole action
+    stated, and the two share :data:`DISMISSAL_SHARED` content words in all."""
     words = {stem(w) for w in WORD.findall(dismissal) if _is_content(w) and fold(w) not in _FALSEHOOD_WORDS}
-    return len(words & statement) >= DISMISSAL_SHARED and any(
-        subject & statement or subject & _CLAIM_STEMS for subject in subjects
+    if len(words & statement) < DISMISSAL_SHARED:
+        return False
+    return any(
+        d.action <= statement
+        if d.action is not None
+        else bool(d.subject & statement or d.subject & _CLAIM_STEMS)
+        for d in what
     )
 
 
