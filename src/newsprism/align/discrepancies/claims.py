@@ -204,11 +204,12 @@ def dismissed(text: str) -> list[_Dismissal]:
         return []
     out = []
     for m in _DISMISSAL.finditer(text):
-        before = [fold(w) for w in WORD.findall(text[: m.start()])]
-        clause = WORD.findall(_CLAUSE_END.split(text[: m.start()])[-1])
+        prefix = text[: m.start()]
+        clause = WORD.findall(_CLAUSE_END.split(prefix)[-1])
         if any(fold(w) in _CONDITION for w in clause):
             continue
-        if not _asserted(text, m.start()) or (before and before[-1] in ("not", "never")):
+        previous = WORD.findall(prefix[-30:])[-1:]
+        if not _asserted(text, m.start()) or (previous and fold(previous[0]) in ("not", "never")):
             continue
         claim_at = next(
             (
@@ -284,8 +285,8 @@ def claim_discrepancies(ctx: Context, sentences: Sequence[tuple[int, Span]]) -> 
         _, what = denied(s.text)
         if what:
             denials.append((k, s, what))
-        elif subjects := dismissed(s.text):
-            dismissals.append((k, s, subjects))
+        elif called_false := dismissed(s.text):
+            dismissals.append((k, s, called_false))
         elif not any(p.search(s.text) for p in (_DENIAL, _NEGATION, _QUESTION, _DISMISSIVE, _REPORTED)):
             statements.append((k, s, stated_words(s.text)))
     nodes: list[tuple[int, Span]] = (
@@ -307,10 +308,10 @@ def claim_discrepancies(ctx: Context, sentences: Sequence[tuple[int, Span]]) -> 
         for k, s, what in denials:
             if _states(stated, what) and ctx.vectors.cos(s.text, t.text) >= CLAIM_COSINE:
                 link(k, s, k2, t)
-        for k, s, subjects in dismissals:
+        for k, s, called_false in dismissals:
             if (
                 k != k2
-                and _dismisses(s.text, subjects, stated)
+                and _dismisses(s.text, called_false, stated)
                 and ctx.vectors.cos(s.text, t.text) >= CLAIM_COSINE
             ):
                 link(k, s, k2, t)
