@@ -204,6 +204,24 @@ def test_fragment_finishing_a_fronted_clause_is_mixed_speech() -> None:
     assert q.speaker == "Tomas Quillon"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilse Varga said the ferry had kept its winter timetable -- “a small mercy for the islanders.”",
+        "Tomas Quillon said the museum would tell the harbour story -- “the net menders and the captains.”",
+    ],
+)
+def test_lower_case_quotation_closing_a_reported_clause_is_mixed_speech(text: str) -> None:
+    found = _quotes(text)
+    assert not [q for q in found if q.renderings[0].direct], [q.text for q in found]
+    assert any("“" in q.text and not q.renderings[0].direct for q in found)
+
+
+def test_full_sentence_quotation_after_a_reported_clause_stays_direct() -> None:
+    text = "Ilse Varga said the ferry had kept its winter timetable, adding: “It is a small mercy.”"
+    assert [q.text for q in _quotes(text) if q.renderings[0].direct] == ["“It is a small mercy.”"]
+
+
 def test_quotation_as_the_object_of_a_preposition_is_not_a_direct_quote() -> None:
     text = "Ilse Varga described the new pier as, “a gift to the next three generations of fishermen.”"
     assert not [q for q in _quotes(text) if q.renderings[0].direct]

@@ -11,7 +11,8 @@
 * ``direct=False``: indirect speech; the content is the reported clause. A *mixed* quote (quoted words
   inside a reported clause: ``said the council “will pursue its stated plans” for the pier``) is
   indirect speech whose content keeps the quoted words with their marks; :func:`.marks.quoted_parts`
-  finds them.
+  finds them. So is a quotation opening in lower case that closes a reported clause begun before it
+  (``said the pier had been rebuilt -- “a waste of a summer.”``).
 * ``speaker``: the resolved name (person or organisation) or None; ``speaker_mention`` the words in the
   text; ``speaker_kind`` one of named, pronoun, description, anonymous, collective, unknown.
 * ``cue``: the verb or phrase (``said``, ``according to``, or the colon of ``X: “…”``).
@@ -68,9 +69,36 @@ def _merge(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> 
                 kept[kept.index(same)] = c
             continue
         kept.append(c)
+    direct = _drop_finished_fragments(ctx, direct, kept)
     merged = sorted([*direct, *kept], key=lambda c: (c.start, c.end))
     _continue_reported_speech(ctx, merged)
     return merged
+
+
+def _drop_finished_fragments(
+    ctx: Context, direct: list[Candidate], indirect: list[Candidate]
+) -> list[Candidate]:
+    """``X said the plan had failed -- “a waste of a summer.”``: a quotation that opens in lower case
+    and ends a reported clause begun before it is not an utterance of its own but the close of that
+    clause, a mixed quote; the indirect candidate already holds it with its marks. Quotes that
+    continued the dropped one continue the reported clause instead."""
+    kept: list[Candidate] = []
+    replaced: dict[int, Candidate] = {}
+    for d in direct:
+        outer = next((c for c in indirect if c.start < d.start and d.end <= c.end + 1), None)
+        if outer is not None and _opens_lower(ctx.text, d.start, d.end):
+            replaced[id(d)] = outer
+            continue
+        kept.append(d)
+    for d in kept:
+        if d.follows is not None and id(d.follows) in replaced:
+            d.follows = replaced[id(d.follows)]
+    return kept
+
+
+def _opens_lower(text: str, start: int, end: int) -> bool:
+    first = next((ch for ch in text[start:end] if ch.isalpha()), "")
+    return first.islower()
 
 
 def _continue_reported_speech(ctx: Context, candidates: list[Candidate]) -> None:
