@@ -160,6 +160,35 @@ def test_wording_closest_to_the_headlines_is_chosen() -> None:
     assert next(s for s in untitled if "Friday" in s.text).text.startswith("The Quillford ferry service")
 
 
+def test_wording_most_outlets_share_is_chosen() -> None:
+    loaded = Article(
+        id="d",
+        source="d.txt",
+        text="Harbour chiefs were forced to scrap the doomed Quillford ferry on Friday amid chaos.",
+    )
+    plain = Article(
+        id="e",
+        source="e.txt",
+        text="The Quillford ferry service will end on Friday after the operator lost its licence.",
+    )
+    said = Article(
+        id="f",
+        source="f.txt",
+        text="The Quillford ferry service will end on Friday, the port authority said.",
+    )
+    trio = (loaded, plain, said)
+    ends = fact(
+        "f_end",
+        3,
+        sentence_with(loaded, "doomed"),
+        sentence_with(plain, "lost its licence"),
+        sentence_with(said, "port authority"),
+    )
+    summary = summarize(trio, extractions(*trio), (ends,), min_sentences=1)
+    assert summary[0].text.startswith("The Quillford ferry service will end on Friday")  # not the loaded one
+    assert set(summary[0].evidence) == set(ends.evidence)
+
+
 def test_quotes_questions_and_first_person_are_skipped() -> None:
     summary = summarize(ARTICLES, extractions(*ARTICLES), FACTS, max_sentences=7, min_sentences=7)
     texts = " ".join(s.text for s in summary)

@@ -7,11 +7,13 @@ Method
 ------
 1. **Candidates.** Facts come in the order :func:`align_facts` gives them: most independent sources,
    then most articles, then earliest. For each fact one of its evidence sentences is the wording: the
-   one that reads as a summary sentence and shares the largest part of its content words with the
-   story's headlines (summed over the articles' titles: a headline names what the story is about, so
-   the wording closest to the headlines is the one most about the event); ties go to the fact's own
-   (most central) sentence, then evidence order. A fact whose sentences all fail is skipped. Without
-   titles every share is zero and the fact's own sentence comes first.
+   one that reads as a summary sentence and scores highest on two shares, added: the share of its
+   content words found in the story's headlines (summed over the articles' titles: a headline names
+   what the story is about, so the wording closest to the headlines is the one most about the event),
+   and the share of its wording the other outlets use for the same fact (mean Jaccard of content words
+   with the fact's sentences in the other articles: the wording most outlets share is the least
+   idiosyncratic, and the least slanted). Ties go to the fact's own (most central) sentence, then
+   evidence order. A fact whose sentences all fail is skipped.
 2. **Readable sentences** (:func:`usable`): 6 to 45 words, starts with a capital letter or a digit and
    ends like a sentence (``.``, ``!`` or a closing quotation mark), no question, not a heading, less
    than half of it inside quotation marks (a direct quote alone is not a neutral statement), and no
@@ -204,6 +206,15 @@ def summarize(
         words = _content(text)
         return sum(len(words & h) for h in headlines) / len(words) if words else 0.0
 
+    def shared_share(ev: Evidence, evidence: Sequence[Evidence]) -> float:
+        """How much of its wording the other outlets share: mean Jaccard of content words with the
+        fact's sentences in the other articles."""
+        words = _content(ev.text)
+        others = [_content(o.text) for o in evidence if o.article_id != ev.article_id]
+        if not words or not others:
+            return 0.0
+        return sum(len(words & o) / len(words | o) for o in others) / len(others)
+
     fact_of: dict[tuple[str, int, int], tuple[Evidence, ...]] = {}
     for fact in facts:
         evidence = tuple(
@@ -221,7 +232,7 @@ def summarize(
         wording = [ev for ev in evidence if ev.text == fact.text] + [
             ev for ev in evidence if ev.text != fact.text
         ]
-        wording.sort(key=lambda ev: -round(headline_share(ev.text), 9))  # stable: ties keep the order
+        wording.sort(key=lambda ev: -round(headline_share(ev.text) + shared_share(ev, evidence), 9))
         best = next((ev for ev in wording if ok(ev)), None)
         if best is not None:
             take(compress(best.text), evidence)
