@@ -233,6 +233,12 @@ def test_denial_cues_and_what_they_deny() -> None:
             "The Orlen council approved a €6 million canal grant on Monday.",
             id="one-sentence-two-things",
         ),
+        pytest.param(
+            "Three Varden fishermen were rescued off the Orlen coast on Monday.",
+            "Three Varden fishermen were rescued off the Orlen coast on Monday after their trawler sank. "
+            "Two Varden fishermen were taken to hospital in Orlen with hypothermia.",
+            id="one-article-counts-two-things",
+        ),
     ],
 )
 def test_no_figure_discrepancy(first: str, second: str) -> None:

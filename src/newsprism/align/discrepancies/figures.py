@@ -207,7 +207,11 @@ def figure_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepanc
     for component in components(related, conflict):
         group = [items[i] for i in component]
         sides = split_sides(group, lambda x, y: agree(_fig(x), _fig(y)))
-        if not 2 <= len(sides) <= MAX_SIDES or _one_sentence_two_sides(sides):
+        if (
+            not 2 <= len(sides) <= MAX_SIDES
+            or _one_sentence_two_sides(sides)
+            or _one_article_all_sides(sides)
+        ):
             continue  # the sentences count several things, not one in dispute
         out.append(discrepancy(ctx, _fig(group[0]).kind, _figure_about(group), sides))
     return out
@@ -221,6 +225,15 @@ def _one_sentence_two_sides(sides: Sequence[Sequence[Item]]) -> bool:
             if seen.setdefault((i.article, i.sentence.start), k) != k:
                 return True
     return False
+
+
+def _one_article_all_sides(sides: Sequence[Sequence[Item]]) -> bool:
+    """Whether, across articles, one article alone gives a value on every side ("three soldiers were
+    taken … two were freed"): it counts several things, and the others repeat some of its figures."""
+    articles = {i.article for group in sides for i in group}
+    if len(articles) < 2:
+        return False
+    return any(all(any(i.article == art for i in group) for group in sides) for art in articles)
 
 
 def _fig(item: Item) -> Figure:
