@@ -209,6 +209,7 @@ def test_fragment_finishing_a_fronted_clause_is_mixed_speech() -> None:
     [
         "Ilse Varga said the ferry had kept its winter timetable -- “a small mercy for the islanders.”",
         "Tomas Quillon said the museum would tell the harbour story -- “the net menders and the captains.”",
+        "The crowd cheered when Tomas Quillon told them Varga “has already spent the harbour fund twice.”",
     ],
 )
 def test_lower_case_quotation_closing_a_reported_clause_is_mixed_speech(text: str) -> None:

@@ -6,8 +6,9 @@ A top-level quotation (see :mod:`.marks`) is a direct quote unless
   a weak cue such as ``chanted`` or ``read`` only right before the mark) right before it (``the
   authority “remains committed …”``, ``said that “…”``); a comma or colon after a reported clause
   (``said the plan had worked, “…”``); a preposition and a comma (``questions such as, “…”``, the
-  quotation is its object); a lower-case fragment finishing a clause begun before a
-  parenthetical attribution (``A quiet winter, she said, “would suit the repairs …”``); or
+  quotation is its object); a lower-case verb right after a noun (``told them Varga “has spent
+  it twice”``, the quotation is the noun's predicate); a lower-case fragment finishing a clause begun
+  before a parenthetical attribution (``A quiet winter, she said, “would suit the repairs …”``); or
   words going on after the closing mark with no punctuation inside it (``“…” for the pier``, ``“…”
   about the deal, she said``).
   Embedded quotations are mixed or scare quotes; indirect speech (:mod:`.indirect`) reports the mixed;
@@ -88,6 +89,8 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
         return _clause_before_comma(before) or _fragment_after_parenthesis(ctx, m, before)
     if prev.is_punct:
         return False  # a dash, a bracket or the end of a sentence
+    if _predicate_of(ctx, m, prev):
+        return True
     # "said “…”", "told reporters “…”", "said Thursday “…”": a speech verb, then only its addressee or
     # time words.
     for k in range(len(before) - 1, max(-1, len(before) - 7), -1):
@@ -98,6 +101,18 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
         if tok.is_punct or tok.pos_ == "SCONJ" or tok.lower_ == "that":
             return True
     return True
+
+
+def _predicate_of(ctx: Context, m: Marked, prev: Token) -> bool:
+    """``told them Clinton “has a number of allies …”``: a quotation that opens in lower case with a verb,
+    right after a noun or name, is that noun's predicate: the quotation finishes a clause."""
+    inner = [t for t in ctx.tokens(m.inner_start, m.inner_end) if not t.is_space and not t.is_punct][:2]
+    if not inner or not inner[0].text[:1].islower():
+        return False
+    verb = inner[0] if inner[0].pos_ in ("VERB", "AUX") else None
+    if verb is None and inner[0].pos_ == "ADV" and len(inner) > 1 and inner[1].pos_ in ("VERB", "AUX"):
+        verb = inner[1]
+    return verb is not None and prev.pos_ in ("PROPN", "NOUN") and not is_cue_verb(prev)
 
 
 def _fragment_after_parenthesis(ctx: Context, m: Marked, before: list[Token]) -> bool:
