@@ -52,7 +52,6 @@ renderings with the same words.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -64,6 +63,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from newsprism.eval.cli import eval_parser
 from newsprism.model import Article, Evidence, Story
 
 __all__ = ["TYPES", "AlignmentScore", "Event", "evaluate", "load_events", "main", "story_links"]
@@ -347,11 +347,10 @@ def evaluate(events: Sequence[Event], baseline: bool = False) -> list[AlignmentS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m newsprism.eval.alignment", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument(
-        "--corpus", type=Path, default=Path("../shared/corpus"), help="the shared corpus folder"
+    parser = eval_parser(
+        "alignment",
+        "Precision and recall of cross-article alignments against the NewsWCL50 coreference chains.",
+        ["newsprism eval alignment --baseline", "newsprism eval alignment --events 0,1"],
     )
     parser.add_argument("--events", default=None, help="comma-separated event ids (default: all)")
     parser.add_argument("--baseline", action="store_true", help="also score the lexical baseline")

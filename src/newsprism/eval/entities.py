@@ -56,7 +56,6 @@ text.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -67,6 +66,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsprism.eval.cli import eval_parser
 from newsprism.model import Article, Entity, Evidence, Mention
 
 if TYPE_CHECKING:
@@ -440,11 +440,11 @@ def _topics_arg(text: str) -> list[int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m newsprism.eval.entities",
-        description="Entity mention recall and merge precision/recall on ECB+ and NewsWCL50.",
+    parser = eval_parser(
+        "entities",
+        "Entity mention recall and merge precision/recall on ECB+ and NewsWCL50.",
+        ["newsprism eval entities", "newsprism eval entities --gate"],
     )
-    parser.add_argument("--corpus", default="../shared/corpus", help="shared corpus folder")
     parser.add_argument("--topics", default="1-35", help="ECB+ topics 'A-B' or 'a,b,c' (default 1-35)")
     parser.add_argument("--gate", action="store_true", help="ECB+ gate subset only (every third topic)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the raw-model baseline")

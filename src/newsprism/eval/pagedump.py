@@ -49,7 +49,6 @@ Run it: ``python -m newsprism.eval.pagedump --corpus ../shared/corpus [--limit N
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import gzip
 import json
@@ -65,6 +64,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from newsprism.eval.cli import eval_parser
 from newsprism.eval.tokens import INVISIBLE, PRF, Scores, bag_prf, macro, micro, token_bag
 from newsprism.model import CleanedText
 
@@ -585,11 +585,11 @@ def evaluate_trafilatura(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m newsprism.eval.pagedump",
-        description="Score newsprism cleaning on naive whole-page text dumps of real news pages.",
+    parser = eval_parser(
+        "pages",
+        "Score newsprism cleaning on naive whole-page text dumps of real news pages.",
+        ["newsprism eval pages --set fundus --limit 50"],
     )
-    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"), help="shared corpus folder")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each set")
     parser.add_argument("--set", dest="which", choices=("fundus", "trafilatura", "both"), default="both")
     parser.add_argument(

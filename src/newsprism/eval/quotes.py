@@ -35,7 +35,6 @@ once by the verified spaCy pipeline; :func:`newsprism.extract.quotes.find_quotes
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -48,6 +47,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsprism.eval.cli import eval_parser
 from newsprism.eval.prf import Prf
 from newsprism.extract import nlp
 from newsprism.extract.quotes import find_quotes
@@ -425,11 +425,10 @@ def format_report(result: QuoteEval) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m newsprism.eval.quotes", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument(
-        "--corpus", type=Path, default=Path("../shared/corpus"), help="the shared corpus folder"
+    parser = eval_parser(
+        "quotes",
+        __doc__.split("\n")[0] if __doc__ else "",
+        ["newsprism eval quotes --split dev", "newsprism eval quotes --split dev --errors 40 --no-baseline"],
     )
     parser.add_argument("--split", default="dev", choices=("train", "dev", "test"))
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")

@@ -26,7 +26,6 @@ Baselines side by side:
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -37,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsprism.clean.words import word_set
+from newsprism.eval.cli import eval_parser
 from newsprism.eval.prf import Prf
 from newsprism.model import Article, ArticleExtraction
 
@@ -184,11 +184,10 @@ def evaluate_stance(pairs: Sequence[StancePair], on_pair: Callable[[int], None] 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="newsprism eval stance", description=__doc__.split("\n")[0] if __doc__ else None
-    )
-    parser.add_argument(
-        "--corpus", type=Path, default=Path("../shared/corpus"), help="the shared corpus folder"
+    parser = eval_parser(
+        "stance",
+        __doc__.split("\n")[0] if __doc__ else "",
+        ["newsprism eval stance --limit 200"],
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N agree/disagree pairs")
     args = parser.parse_args(argv)

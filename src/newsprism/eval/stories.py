@@ -18,7 +18,6 @@ Sets missing from the corpus are skipped with a message (exit code 0).
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import functools
 import importlib
@@ -33,6 +32,7 @@ from types import ModuleType
 from typing import Any
 
 from newsprism.eval.bcubed import BCubed, bcubed
+from newsprism.eval.cli import eval_parser
 from newsprism.eval.story_baseline import cut_tree, fit_baseline, sklearn_available, sweep_grid
 from newsprism.eval.story_sets import SET_NAMES, StorySet, load_set
 from newsprism.model import Article, Story
@@ -253,12 +253,12 @@ def _parse_sets(text: str) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="newsprism eval stories",
-        description="B-cubed of story clustering on ECB+, NewsWCL50, UCI headlines and NeuS, beside a "
-        "TF-IDF + agglomerative baseline.",
+    parser = eval_parser(
+        "stories",
+        "B-cubed of story clustering on ECB+, NewsWCL50, UCI headlines and NeuS, beside a TF-IDF + "
+        "agglomerative baseline.",
+        ["newsprism eval stories --set ecb,newswcl50", "newsprism eval stories --ablation"],
     )
-    parser.add_argument("--corpus", default="../shared/corpus", help="shared corpus folder")
     parser.add_argument("--set", default="all", help=f"comma list of {', '.join(SET_NAMES)}, or all")
     parser.add_argument("--ablation", action="store_true", help="also run the stream clusterer ablation")
     parser.add_argument("--no-baseline", action="store_true", help="skip the scikit-learn baseline")

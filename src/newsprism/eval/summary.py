@@ -27,7 +27,6 @@ the sentence-level union LCS of ROUGE-Lsum). Scores are macro-averaged over clus
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 import unicodedata
@@ -36,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsprism.eval.cli import eval_parser
 from newsprism.model import Article, RawArticle
 
 __all__ = ["Cluster", "SummaryEval", "evaluate_summaries", "load_neus", "main", "rouge", "tokens"]
@@ -253,11 +253,10 @@ def paired_bootstrap(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m newsprism.eval.summary", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument(
-        "--corpus", type=Path, default=Path("../shared/corpus"), help="the shared corpus folder"
+    parser = eval_parser(
+        "summary",
+        __doc__.split("\n")[0] if __doc__ else "",
+        ["newsprism eval summary --limit 100", "newsprism eval summary --bootstrap 2000"],
     )
     parser.add_argument("--split", default="val", help="NeuS split (val or test; default val)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (by id)")
