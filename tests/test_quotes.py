@@ -119,6 +119,30 @@ def test_interrupted_quote_shares_cue_and_speaker() -> None:
     assert q2.speaker == "Varga"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is safe,” Varga said, but “the ferry must wait for the inspectors.”",
+        "“The pier is safe,” Varga said, waving at the crowd. “Harbour Days. Come Back.”",
+    ],
+)
+def test_quote_resumed_after_its_attribution_shares_the_cue(text: str) -> None:
+    quotes = [q for q in _quotes(text) if q.renderings[0].direct]
+    assert len(quotes) == 2, [q.text for q in quotes]
+    first, second = (q.renderings[0] for q in quotes)
+    assert (first.cue_start, first.cue_end) == (second.cue_start, second.cue_end)
+    assert quotes[1].speaker == "Varga"
+
+
+def test_colon_introduced_quote_with_a_closing_attribution() -> None:
+    text = (
+        "The statement said the vote would change how the harbour is run: "
+        "“Our members chose the pier over the marina,” the fishermen's union wrote."
+    )
+    _, r = _find(_quotes(text), "members chose")  # once: the reported clause stops at the quote
+    assert r.direct and r.cue == "wrote" and r.speaker_mention == "the fishermen's union"
+
+
 def test_quote_continued_in_next_paragraph() -> None:
     text = (
         "The harbour master Tomas Quillon said: “We lost two boats in the storm.\n\n"

@@ -56,6 +56,9 @@ def _merge(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> 
     marked = {(m.start, m.end) for m in ctx.top_marked}
     kept: list[Candidate] = []
     for c in indirect:
+        _stop_before_attributed_quotes(ctx, c, direct)
+        if c.length < 3:
+            continue
         twin = next((d for d in direct if d.overlap(c) * 2 >= c.length), None)
         if twin is not None:
             if twin.cue is None:
@@ -73,6 +76,18 @@ def _merge(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> 
     merged = sorted([*direct, *kept], key=lambda c: (c.start, c.end))
     _continue_reported_speech(ctx, merged)
     return merged
+
+
+def _stop_before_attributed_quotes(ctx: Context, c: Candidate, direct: list[Candidate]) -> None:
+    """``The statement said the vote would matter: “…,” the union wrote.``: reported content ends where
+    a direct quote with its own attribution, inside that content, begins."""
+    for d in direct:
+        if d.cue is not None and c.start < d.start < c.end and d.end <= d.cue[0] < c.end:
+            end = d.start
+            while end > c.start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ",:;—–-"):
+                end -= 1
+            c.end = end
+            return
 
 
 def _drop_finished_fragments(

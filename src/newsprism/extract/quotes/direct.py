@@ -12,7 +12,13 @@ A top-level quotation (see :mod:`.marks`) is a direct quote unless
   words going on after the closing mark with no punctuation inside it (``“…” for the pier``, ``“…”
   about the deal, she said``).
   Embedded quotations are mixed or scare quotes; indirect speech (:mod:`.indirect`) reports the mixed;
-* it is a title or slogan: two to eight words, all capitalised (``“The Quiet Harbour,”``).
+* it is a title or slogan: two to eight words, all capitalised, in one sentence (``“The Quiet
+  Harbour,”``).
+
+A quotation after a colon that closes on a comma with an attribution after it is direct and
+attributed there (``… is run: “…,” the union wrote.``), whatever the clause before the colon reports;
+one that resumes after the attribution of the quote before it, joined by "but" or "and" alone
+(``“A,” she said, but “B.”``), continues that quote.
 
 The frame of a direct quote is its sentence minus its quotations. Its speaker is found, in order:
 
@@ -67,6 +73,7 @@ _TIME_WORDS = word_set(
     """
 )
 _END_INSIDE = frozenset(",.!?…—–-:;")
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{4,}[.!?]\s+[A-Z]")  # "Mr. Smith" is no break
 _DASHES = ("—", "–", "-", "--")
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 
@@ -83,6 +90,8 @@ def _embedded_left(ctx: Context, m: Marked) -> bool:
     if prev.idx + len(prev.text) > m.start:  # the tokenizer glued the mark to a word: "said,“Look"
         words = _WORD.findall(ctx.text[max(lo, m.start - 40) : m.start])
         return not (words and is_speech_form(words[-1]) and ctx.text[m.start - 1] in ",: ")
+    if prev.text == ":" and _closing_attribution(ctx, m):
+        return False  # "… on women in the workplace: “…,” the union wrote."
     if prev.text in (",", ";", ":"):
         if len(before) > 1 and before[-2].pos_ in ("ADP", "SCONJ") and not is_cue_verb(before[-2]):
             return True  # "questions such as, “…”", "described him as, “…”": a preposition's object
@@ -189,6 +198,15 @@ def _frame_follows(text: str, pos: int, hi: int) -> bool:
     return has_speech_verb(words)
 
 
+def _closing_attribution(ctx: Context, m: Marked) -> bool:
+    """``“…,” the union wrote.``: the quotation ends on a comma inside its marks and an attribution
+    opens the words after it."""
+    if not m.closed or m.inner_end <= m.inner_start or ctx.text[m.inner_end - 1] != ",":
+        return False
+    _, hi = ctx.lines[ctx.line_index(m.start)]
+    return _frame_follows(ctx.text, m.end, hi)
+
+
 def _embedded_right(ctx: Context, m: Marked) -> bool:
     """``“…” for the pier``: words go on after the closing mark, with no punctuation inside it."""
     if not m.closed:
@@ -255,6 +273,8 @@ def is_title(text: str) -> bool:
     a slogan or a name, not an utterance."""
     words = _WORD.findall(text)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if _SENTENCE_BREAK.search(text):
+        return False  # "“Here he comes. Big Daddy.”": two sentences are spoken, not a title
     return (
         2 <= len(words) <= 8
         and len(content) >= 2
@@ -277,6 +297,8 @@ def _local_frame(ctx: Context, m: Marked, first: bool, last: bool) -> Candidate 
         frame = [t for t in frame if t.idx >= m.start]
     if not last:
         frame = [t for t in frame if t.idx < m.start]
+    if first and ctx.text[s : m.start].rstrip().endswith(":") and _closing_attribution(ctx, m):
+        frame = [t for t in frame if t.idx >= m.end]  # "… is run: “…,” the union wrote."
     if frame:
         after = [t for t in frame if t.idx >= m.end]
         near = m.end if after and (not [t for t in frame if t.idx < m.start]) else m.start
@@ -381,6 +403,22 @@ def _continues(ctx: Context, m: Marked, previous: Candidate | None) -> bool:
     return here == there + 1 and m.start == lo and text_is_quote(ctx, m, hi)
 
 
+_RESUMING = re.compile(r"\s*,?\s*(?:but|and)\s*$")
+
+
+def _resumes(ctx: Context, m: Marked, previous: Candidate | None) -> bool:
+    """``“A,” she said, but “B.”``: the quotation goes on after the attribution of the quote before it
+    in the same sentence, joined by "but" or "and" alone."""
+    if previous is None or previous.cue is None or not previous.direct:
+        return False
+    cue_start, cue_end = previous.cue
+    if not previous.end <= cue_start < cue_end <= m.start:
+        return False
+    if ctx.sentence_index(previous.start) != ctx.sentence_index(m.start):
+        return False
+    return _RESUMING.fullmatch(ctx.text[cue_end : m.start]) is not None
+
+
 def text_is_quote(ctx: Context, m: Marked, hi: int) -> bool:
     rest = ctx.text[m.end : hi].strip()
     return not rest or all(ch in QUOTE_MARKS or not ch.isalnum() for ch in rest)
@@ -394,6 +432,9 @@ def find_direct(ctx: Context) -> list[Candidate]:
         current: Candidate | None = None
         for k, m in enumerate(chain):
             first, last = k == 0, k == len(chain) - 1
+            if first and _resumes(ctx, m, previous):
+                current = Candidate(m.start, m.end, True, follows=previous)
+                continue
             if first and (_embedded_left(ctx, m) or is_title(ctx.text[m.start : m.end])):
                 break
             if last and _embedded_right(ctx, m):
