@@ -79,3 +79,12 @@ def test_markup_attribute_values_are_not_quotes() -> None:
 def test_quoted_parts_of_a_span() -> None:
     text = "He said the pier “will reopen” and “soon”."
     assert [text[s:e] for s, e in quoted_parts(text, 0, len(text))] == ["“will reopen”", "“soon”"]
+
+
+def test_curly_quotation_inside_a_curly_quotation_is_nested() -> None:
+    text = "“I would rather live in what he calls “a ruin” than leave the island.” ― Ilse Varga"
+    marked = find_marked(text)
+    assert [(text[m.start : m.end], m.depth) for m in marked] == [
+        ("“I would rather live in what he calls “a ruin” than leave the island.”", 0),
+        ("“a ruin”", 1),
+    ]

@@ -14,7 +14,9 @@ every quoted stretch as a :class:`Marked` span from its opening mark to its clos
 * A double quotation still open at the end of its line is closed there (``closed=False``): news
   copy drops closing marks, and a quotation never runs past its paragraph unless the next paragraph
   opens with a mark, the convention for a quotation that goes on (:func:`chains` links those).
-* Quotations inside quotations get ``depth`` 1 or more; only depth 0 is a candidate quote.
+* Quotations inside quotations get ``depth`` 1 or more; only depth 0 is a candidate quote. A ``“``
+  that opens (after a space, before a letter) inside an open ``“…`` starts a nested quotation; it
+  does not close the outer one.
 """
 
 from __future__ import annotations
@@ -169,8 +171,10 @@ def _close(
             return False
         if direction is True and ch in "\"'″" and i > lo and text[i - 1].isalnum():
             return False  # a straight mark glued to a word on both sides: an apostrophe or an inch
-        if direction is True and ch in "'’":
-            return False  # a single mark between a space and a letter opens; it closes nothing
+        if direction is True and ch in "'’“":
+            # A single mark between a space and a letter opens, and so does “: it closes nothing
+            # (“what he calls “hell” than …”: a quotation inside a quotation).
+            return False
         if ch in "’'" and i + 1 < hi and text[i + 1].isalnum():
             return False  # don’t, Varga’s
         del stack[k:]
