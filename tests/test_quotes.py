@@ -134,6 +134,14 @@ def test_quote_resumed_after_its_attribution_shares_the_cue(text: str) -> None:
     assert quotes[1].speaker == "Varga"
 
 
+def test_a_verb_introducing_the_next_quotation_is_not_the_cue_of_the_one_before() -> None:
+    text = "“Keep the lights on,” Varga sings to the crowd before asking them, “Where is the ferry?”"
+    quotes = _quotes(text)
+    _, first = _find(quotes, "lights on")
+    _, second = _find(quotes, "Where is the ferry")
+    assert first.cue == "sings" and second.cue == "asking"
+
+
 def test_colon_introduced_quote_with_a_closing_attribution() -> None:
     text = (
         "The statement said the vote would change how the harbour is run: "

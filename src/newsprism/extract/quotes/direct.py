@@ -299,6 +299,9 @@ def _local_frame(ctx: Context, m: Marked, first: bool, last: bool) -> Candidate 
         frame = [t for t in frame if t.idx < m.start]
     if first and ctx.text[s : m.start].rstrip().endswith(":") and _closing_attribution(ctx, m):
         frame = [t for t in frame if t.idx >= m.end]  # "… is run: “…,” the union wrote."
+    later = _next_introduction(ctx, m, e)
+    if later is not None:
+        frame = [t for t in frame if t.idx < later]  # "“A,” she sings before asking her, “B”"
     if frame:
         after = [t for t in frame if t.idx >= m.end]
         near = m.end if after and (not [t for t in frame if t.idx < m.start]) else m.start
@@ -311,6 +314,29 @@ def _local_frame(ctx: Context, m: Marked, first: bool, last: bool) -> Candidate 
                 return found
     if first:
         return _intro(ctx, s, m.start)
+    return None
+
+
+def _next_introduction(ctx: Context, m: Marked, e: int) -> int | None:
+    """Where, after quotation ``m`` and before the sentence end ``e``, a speech verb introduces the next
+    quotation (``asking her, “…”``): that verb is the next quotation's cue, not ``m``'s."""
+    nxt = next((q for q in ctx.top_marked if m.end <= q.start < e), None)
+    if nxt is None:
+        return None
+    before = [t for t in ctx.tokens(m.end, nxt.start) if not t.is_space]
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return None
+    for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
+        tok = before[k]
+        if is_cue_verb(tok):
+            # Only a verb with no subject of its own ("before asking her,", "adding:"); "“A,” he told
+            # the host, “B.”" is one attribution around both quotations.
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return None
+            rest = before[k + 1 : -1]
+            return tok.idx if all(_addressee_or_time(t, tok) for t in rest) else None
+        if tok.is_punct:
+            return None
     return None
 
 

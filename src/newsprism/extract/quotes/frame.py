@@ -101,7 +101,10 @@ def _parsed_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
         return verb.head
     if verb.dep_ in _CLIMB_DEPS and depth < 2 and verb.head is not verb:
-        found = _parsed_subject(verb.head, depth + 1)
+        governor = verb.head
+        if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
+            governor = governor.head  # "she sings … before asking her": the subject of "sings"
+        found = _parsed_subject(governor, depth + 1)
         if found is not None:
             return found
     # An inverted subject the parse took for an object: "…,” said Tomas Quillon.
