@@ -36,6 +36,8 @@ def test_plain_sentences() -> None:
         "The report, No. 7 of the series, came out on Monday.",
         "Acme Corp. said its profits rose.",
         "J. R. Talbot signed the letter.",
+        "Her aunt, state Del. Ada Vorn, cheered from the front row.",
+        "The ferry left Dover, Del. on Monday.",
     ],
 )
 def test_abbreviations_do_not_end_sentences(text: str) -> None:
@@ -46,6 +48,17 @@ def test_initialism_ends_a_sentence_before_a_sentence_opener() -> None:
     assert _texts("The envoy returned to the U.S. The talks had failed.") == [
         "The envoy returned to the U.S.",
         "The talks had failed.",
+    ]
+
+
+def test_state_abbreviation_ends_a_sentence_before_an_opener_or_a_quotation() -> None:
+    assert _texts("The ferry left from Dover, Del. The crossing took an hour.") == [
+        "The ferry left from Dover, Del.",
+        "The crossing took an hour.",
+    ]
+    assert _texts("“It was late,” Ada Vorn said in Harrow, Calif. “We waited.”") == [
+        "“It was late,” Ada Vorn said in Harrow, Calif.",
+        "“We waited.”",
     ]
 
 

@@ -9,8 +9,9 @@
   (``“A. B,” the official said.``), and ``“A.” Smith said.`` is not cut before the attribution, unless
   that attribution introduces the next quotation (``“A.” He added: “B.”``);
 * not after titles (``Mr.``, ``Gen.``, ``Gov.``), initials (``J.``), ``No. 5`` or a month before a
-  number (``Jan. 5``); after initialisms and short forms that can also end a sentence (``U.S.``,
-  ``p.m.``, ``Inc.``) only when the next word is one that typically starts a sentence (``The``, ``He``).
+  number (``Jan. 5``); after initialisms, short forms and state abbreviations that can also end a
+  sentence (``U.S.``, ``p.m.``, ``Inc.``, ``Calif.``, ``Del.``) only when the next word is one that
+  typically starts a sentence (``The``, ``He``) or a quotation opens.
 
 :func:`split_paragraphs` returns the blocks separated by blank lines. Both run on plain strings, about a
 thousand news articles a second.
@@ -39,6 +40,13 @@ _TITLES = word_set(
 _MONTHS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 # Short forms that end a sentence only when a typical sentence-opening word follows.
 _WEAK = word_set("inc corp co ltd jr sr bros etc approx est al p.m a.m u.s u.k u.n e.u d.c")
+# AP-style abbreviations of US states, written capitalised ("Dover, Del.", "state Del. Jane Doe" for a
+# delegate): like the weak ones, they end a sentence only before a typical sentence opener.
+_STATE_ABBREVIATIONS = """
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev
+    Okla Ore Pa Tenn Vt Va Wash Wis Wyo
+"""
+_STATES = frozenset(_STATE_ABBREVIATIONS.split())  # case kept: "ill." and "miss." are words
 _STARTERS = word_set(
     """
     the a an he she it they we i you this that these those there his her its their our my your but and
@@ -83,8 +91,10 @@ def _abbreviation_blocks(text: str, lo: int, dot: int, nxt: int, hi: int) -> boo
         return True
     if token in _MONTHS:
         return text[nxt : nxt + 1].isdigit()
-    if token in _WEAK or _INITIALISM.match(token + "."):
-        return next_word not in _STARTERS
+    written = (head[-1] if head else "").lstrip("(\"“‘'[")
+    if token in _WEAK or written in _STATES or _INITIALISM.match(token + "."):
+        # "… in Santa Monica, Calif. “The reality is …”": a quotation opening after it starts a sentence.
+        return next_word not in _STARTERS and text[nxt : nxt + 1] not in QUOTE_MARKS
     return False
 
 
