@@ -250,6 +250,15 @@ def test_lower_case_quotation_closing_a_reported_clause_is_mixed_speech(text: st
     assert any("“" in q.text and not q.renderings[0].direct for q in found)
 
 
+def test_quotation_after_a_complementizer_is_reported_speech() -> None:
+    text = (
+        "Ilse Varga, the chief of the Harbour League, forcefully told a young captain who suggested that "
+        'some crews may not sail because of anger that "this is not the first crew to be angry and staying '
+        'in port is not a sensible plan."'
+    )
+    assert not [q.text for q in _quotes(text) if q.renderings[0].direct]
+
+
 def test_full_sentence_quotation_after_a_reported_clause_stays_direct() -> None:
     text = "Ilse Varga said the ferry had kept its winter timetable, adding: “It is a small mercy.”"
     assert [q.text for q in _quotes(text) if q.renderings[0].direct] == ["“It is a small mercy.”"]

@@ -64,7 +64,7 @@ def _merge(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> 
             if twin.cue is None:
                 twin.cue, twin.head, twin.follows = c.cue, c.head, None
             continue
-        if (c.start, c.end) in marked:
+        if (c.start, c.end) in marked and not _after_that(ctx.text, c.start):
             c.direct = True  # "said “we will win” and left": the whole complement is quoted
         same = next((k for k in kept if _same_content(k, c)), None)
         if same is not None:
@@ -132,6 +132,12 @@ def _continue_reported_speech(ctx: Context, candidates: list[Candidate]) -> None
                 continue
             if c.follows is None or c.follows.end <= before.start:
                 c.follows = before  # the nearest attribution: "“A,” X said. B, he added. “C.”"
+
+
+def _after_that(text: str, start: int) -> bool:
+    """``told her that “…”``: a complementizer before the quotation makes it reported speech."""
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].casefold() == "that"
 
 
 def _same_content(a: Candidate, b: Candidate) -> bool:
