@@ -142,6 +142,12 @@ def test_a_verb_introducing_the_next_quotation_is_not_the_cue_of_the_one_before(
     assert first.cue == "sings" and second.cue == "asking"
 
 
+def test_a_quotation_attacked_by_name_is_a_weak_cue_object() -> None:
+    text = "In a radio interview, Ilse Varga attacked “the lazy habits of a council that never sails.”"
+    q, r = _find(_quotes(text), "lazy habits")
+    assert r.direct and r.cue == "attacked" and q.speaker == "Ilse Varga"
+
+
 def test_colon_introduced_quote_with_a_closing_attribution() -> None:
     text = (
         "The statement said the vote would change how the harbour is run: "

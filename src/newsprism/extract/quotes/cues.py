@@ -38,7 +38,7 @@ SPEECH_VERBS = word_set(
     instruct order command direct signal indicate describe characterize characterise dismiss
     criticize criticise blast slam accuse praise thank apologize apologise decry denounce condemn
     question wonder tweet retweet text email message blog mock jest tease rail fume gush marvel read
-    bark growl laugh sigh groan chuckle chant remember crack sing scold demur rant gripe
+    bark growl laugh sigh groan chuckle chant remember crack sing scold demur rant gripe attack
     """
 )
 
@@ -50,7 +50,7 @@ WEAK_SPEECH_VERBS = word_set(
     order command project publish message text email blog praise thank criticize criticise blast slam
     accuse dismiss denounce condemn decry apologize apologise question wonder highlight underline
     mock tease rail fume gush marvel jest read bark growl laugh sigh groan chuckle chant remember crack
-    sing
+    sing attack
     """
 )
 
