@@ -25,8 +25,9 @@ quotation with no attribution of its own right after reported speech in the same
 that speaker (``Smith said the plan would fail. “It is a disaster.”``).
 
 Modules: :mod:`.marks` (quotation marks), :mod:`.cues` (speech verbs and phrases), :mod:`.frame` (cue
-and subject in the parse), :mod:`.direct`, :mod:`.dashes`, :mod:`.indirect`, :mod:`.people` (who is who
-in the article), :mod:`.speakers` (kinds and resolution), :mod:`.context` (shared per-article state).
+and subject in the parse), :mod:`.direct`, :mod:`.embedded` (quotations that are part of a clause),
+:mod:`.dashes`, :mod:`.indirect`, :mod:`.people` (who is who in the article), :mod:`.speakers` (kinds
+and resolution), :mod:`.context` (shared per-article state).
 Sentences come from :func:`newsprism.extract.sentences.split_sentences`. Cost: about 5 ms per article on
 top of the spaCy parse; evaluation: :mod:`newsprism.eval.quotes`.
 """

@@ -27,7 +27,7 @@ from newsprism.clean.words import word_set
 from newsprism.extract.quotes.candidates import Candidate
 from newsprism.extract.quotes.context import Context
 from newsprism.extract.quotes.cues import PHRASAL_CUES, WEAK_SPEECH_VERBS
-from newsprism.extract.quotes.direct import fragment_lead
+from newsprism.extract.quotes.embedded import fragment_lead
 from newsprism.extract.quotes.frame import Cue, according_object, cue_candidates, make_cue, subject_of
 from newsprism.extract.quotes.marks import QUOTE_MARKS
 
