@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from newsprism.align.facts.similarity import fold
+from newsprism.align.relations import Relations
 from newsprism.model import (
     Article,
     ArticleExtraction,
@@ -89,22 +90,20 @@ def attribution_discrepancies(
             item = _said(k, articles[k], quote, x, canonical)
             if item is not None:
                 items.append(item)
-    linked: dict[int, set[int]] = {i: set() for i in range(len(items))}
+    relations = Relations(len(items))
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
             if a.article == b.article or a.type != b.type or not _same_words(a.words, b.words):
                 continue
             if _same_entity(a.speaker, b.speaker):
-                linked[i].add(j)  # the same source: joins the side, conflicts with nothing
-                linked[j].add(i)
+                relations.link(i, j)  # the same source: joins the side, conflicts with nothing
                 continue
             if _relayed(articles, items, a, b) or _relayed(articles, items, b, a):
                 continue
-            linked[i].add(j)
-            linked[j].add(i)
+            relations.clash(i, j)
     out = []
-    for component in _components(linked):
+    for component in relations.disputed():
         sides = _sides([items[i] for i in component])
         if len(sides) >= 2:
             out.append(_discrepancy(articles, sides))
@@ -198,25 +197,6 @@ def _relayed(articles: Sequence[Article], items: Sequence[_Said], a: _Said, b: _
         i.article == a.article and _same_entity(i.speaker, b.speaker) and _same_words(i.words, a.words)
         for i in items
     )
-
-
-def _components(linked: dict[int, set[int]]) -> list[list[int]]:
-    seen: set[int] = set()
-    out = []
-    for start in sorted(linked):
-        if start in seen or not linked[start]:
-            continue
-        stack, component = [start], []
-        seen.add(start)
-        while stack:
-            node = stack.pop()
-            component.append(node)
-            for nxt in sorted(linked[node]):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        out.append(sorted(component))
-    return out
 
 
 def _sides(items: Sequence[_Said]) -> list[list[_Said]]:

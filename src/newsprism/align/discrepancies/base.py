@@ -1,4 +1,4 @@
-"""What every discrepancy rule shares: items, sentence vectors, the context, components and sides."""
+"""What every discrepancy rule shares: items, sentence vectors, the context and sides."""
 
 from __future__ import annotations
 
@@ -140,27 +140,6 @@ class Context:
         if a.article != b.article and self.same_fact(a.article, a.sentence, b.article, b.sentence):
             return 1.0
         return self.vectors.cos(a.sentence.text, b.sentence.text)
-
-
-def components(related: dict[int, set[int]], conflict: set[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of ``related`` that hold at least one conflict, members sorted."""
-    seen: set[int] = set()
-    out = []
-    in_conflict = {i for pair in conflict for i in pair}
-    for start in sorted(related):
-        if start in seen or start not in in_conflict:
-            continue
-        stack, comp = [start], []
-        seen.add(start)
-        while stack:
-            node = stack.pop()
-            comp.append(node)
-            for nxt in related[node]:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        out.append(sorted(comp))
-    return out
 
 
 def split_sides(items: Sequence[Item], agree: Callable[[Item, Item], bool]) -> list[list[Item]]:

@@ -42,13 +42,13 @@ from newsprism.align.discrepancies.base import (
     STOP,
     WORD,
     Context,
-    components,
     content,
     make,
     side,
     stem,
 )
 from newsprism.align.facts.similarity import fold
+from newsprism.align.relations import Relations
 from newsprism.clean.words import word_set
 from newsprism.model import Discrepancy, Span, evidence_for
 
@@ -295,14 +295,10 @@ def claim_discrepancies(ctx: Context, sentences: Sequence[tuple[int, Span]]) -> 
         + [(k, s) for k, s, _ in statements]
     )
     index = {(k, s.start): i for i, (k, s) in enumerate(nodes)}
-    related: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
-    conflict: set[tuple[int, int]] = set()
+    relations = Relations(len(nodes))
 
     def link(k: int, s: Span, k2: int, t: Span) -> None:
-        i, j = index[(k, s.start)], index[(k2, t.start)]
-        related[i].add(j)
-        related[j].add(i)
-        conflict.add((min(i, j), max(i, j)))
+        relations.clash(index[(k, s.start)], index[(k2, t.start)])
 
     for k2, t, stated in statements:
         for k, s, what in denials:
@@ -317,7 +313,7 @@ def claim_discrepancies(ctx: Context, sentences: Sequence[tuple[int, Span]]) -> 
                 link(k, s, k2, t)
     n_denials, n_against = len(denials), len(denials) + len(dismissals)
     out = []
-    for component in components(related, conflict):
+    for component in relations.disputed():
         denied_side = [nodes[i] for i in component if i < n_denials]
         dismissed_side = [nodes[i] for i in component if n_denials <= i < n_against]
         stated_side = [nodes[i] for i in component if i >= n_against]

@@ -18,13 +18,13 @@ from newsprism.align.discrepancies.base import (
     WORD,
     Context,
     Item,
-    components,
     content,
     discrepancy,
     split_sides,
     stem,
 )
 from newsprism.align.facts.similarity import fold
+from newsprism.align.relations import Relations
 from newsprism.clean.words import word_set
 from newsprism.model import DateMention, Discrepancy
 
@@ -103,8 +103,7 @@ def _when(i: Item) -> When:
 def date_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepancy]:
     n = len(items)
     whens = [_when(i) for i in items]
-    related: dict[int, set[int]] = {i: set() for i in range(n)}
-    conflict: set[tuple[int, int]] = set()
+    relations = Relations(n)
     values: dict[tuple[int, int, int], set[str]] = {}
     for item, w in zip(items, whens, strict=True):
         values.setdefault((item.article, item.sentence.start, w.precision), set()).add(w.undated())
@@ -129,8 +128,7 @@ def date_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepancy]
             if not _event_words(a) & _event_words(b):
                 continue
             if dates_agree(whens[i], whens[j]):
-                related[i].add(j)
-                related[j].add(i)
+                relations.link(i, j)
             elif (
                 _can_conflict(whens[i], whens[j])
                 and not several(i)
@@ -138,12 +136,10 @@ def date_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepancy]
                 and not accounted(i, b)
                 and not accounted(j, a)
             ):
-                related[i].add(j)
-                related[j].add(i)
-                conflict.add((i, j))
+                relations.clash(i, j)
     out = []
     index = {id(item): k for k, item in enumerate(items)}
-    for component in components(related, conflict):
+    for component in relations.disputed():
         group = [items[i] for i in component]
         sides = split_sides(group, lambda x, y: dates_agree(whens[index[id(x)]], whens[index[id(y)]]))
         if len(sides) < 2:

@@ -14,13 +14,13 @@ from newsprism.align.discrepancies.base import (
     WORD,
     Context,
     Item,
-    components,
     content,
     discrepancy,
     split_sides,
     stem,
 )
 from newsprism.align.facts.similarity import fold
+from newsprism.align.relations import Relations
 from newsprism.model import Discrepancy, Figure
 
 MAX_RATIO = 30.0
@@ -178,8 +178,7 @@ def _role(ctx: Context, item: Item) -> str:
 
 def figure_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepancy]:
     n = len(items)
-    related: dict[int, set[int]] = {i: set() for i in range(n)}
-    conflict: set[tuple[int, int]] = set()
+    relations = Relations(n)
     roles = [_role(ctx, item) for item in items]
     for i in range(n):
         for j in range(i + 1, n):
@@ -192,19 +191,16 @@ def figure_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepanc
             if roles[i] != roles[j]:
                 continue  # a forecast or a change is no rival of the figure it is measured against
             if agree(fa, fb):
-                related[i].add(j)
-                related[j].add(i)
+                relations.link(i, j)
             elif (
                 roles[i] != "forecast"
                 and _ratio_ok(fa, fb)
                 and not _accounted(a, b, items)
                 and not _accounted(b, a, items)
             ):
-                related[i].add(j)
-                related[j].add(i)
-                conflict.add((i, j))
+                relations.clash(i, j)
     out = []
-    for component in components(related, conflict):
+    for component in relations.disputed():
         group = [items[i] for i in component]
         sides = split_sides(group, lambda x, y: agree(_fig(x), _fig(y)))
         if (

@@ -19,11 +19,11 @@ from newsprism.align.discrepancies.base import (
     WORD,
     Context,
     Item,
-    components,
     discrepancy,
     split_sides,
 )
 from newsprism.align.facts.similarity import fold
+from newsprism.align.relations import Relations
 from newsprism.clean.words import word_set
 from newsprism.model import Discrepancy
 
@@ -80,8 +80,7 @@ def _named_together(ctx: Context, a: Item, b: Item) -> bool:
 
 def place_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepancy]:
     n = len(items)
-    related: dict[int, set[int]] = {i: set() for i in range(n)}
-    conflict: set[tuple[int, int]] = set()
+    relations = Relations(n)
     slots = [_slot(i) for i in items]
     for i in range(n):
         for j in range(i + 1, n):
@@ -91,18 +90,15 @@ def place_discrepancies(ctx: Context, items: Sequence[Item]) -> list[Discrepancy
             if not ctx.aligned(a, b, STRONG_COSINE):
                 continue
             if fold(a.text) == fold(b.text):
-                related[i].add(j)
-                related[j].add(i)
+                relations.link(i, j)
                 continue
             if _compatible(a.text, b.text) or _named_together(ctx, a, b):
                 continue
             if a.article == b.article and _preposition(ctx, a) != _preposition(ctx, b):
                 continue
-            related[i].add(j)
-            related[j].add(i)
-            conflict.add((i, j))
+            relations.clash(i, j)
     out = []
-    for component in components(related, conflict):
+    for component in relations.disputed():
         group = [items[i] for i in component]
         sides = split_sides(group, lambda x, y: fold(x.text) == fold(y.text))
         if len(sides) < 2:
