@@ -258,9 +258,8 @@ def test_lower_case_quotation_closing_a_reported_clause_is_mixed_speech(text: st
 
 def test_quotation_after_a_complementizer_is_reported_speech() -> None:
     text = (
-        "Ilse Varga, the chief of the Harbour League, forcefully told a young captain who suggested that "
-        'some crews may not sail because of anger that "this is not the first crew to be angry and staying '
-        'in port is not a sensible plan."'
+        "Ilse Varga, the chief of the Harbour League, told a skipper who suggested that some crews may not "
+        'sail because of the cold that "this winter is not the coldest one and staying ashore is no answer."'
     )
     assert not [q.text for q in _quotes(text) if q.renderings[0].direct]
 

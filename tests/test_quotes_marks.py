@@ -82,9 +82,9 @@ def test_quoted_parts_of_a_span() -> None:
 
 
 def test_curly_quotation_inside_a_curly_quotation_is_nested() -> None:
-    text = "“I would rather live in what he calls “a ruin” than leave the island.” ― Ilse Varga"
+    text = "“The pier he calls “a ruin” carried my father’s boat for forty years.” ― Ilse Varga"
     marked = find_marked(text)
     assert [(text[m.start : m.end], m.depth) for m in marked] == [
-        ("“I would rather live in what he calls “a ruin” than leave the island.”", 0),
+        ("“The pier he calls “a ruin” carried my father’s boat for forty years.”", 0),
         ("“a ruin”", 1),
     ]

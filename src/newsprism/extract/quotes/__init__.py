@@ -80,7 +80,7 @@ def _merge(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> 
 
 
 def _stop_before_attributed_quotes(ctx: Context, c: Candidate, direct: list[Candidate]) -> None:
-    """``The statement said the vote would matter: “…,” the union wrote.``: reported content ends where
+    """``The notice said the vote would matter: “…,” the guild wrote.``: reported content ends where
     a direct quote with its own attribution, inside that content, begins."""
     for d in direct:
         if d.cue is not None and c.start < d.start < c.end and d.end <= d.cue[0] < c.end:

@@ -16,7 +16,7 @@ A top-level quotation (see :mod:`.marks`) is a direct quote unless (:mod:`.embed
   Harbour,”``).
 
 A quotation after a colon that closes on a comma with an attribution after it is direct and
-attributed there (``… is run: “…,” the union wrote.``), whatever the clause before the colon reports;
+attributed there (``… is run: “…,” the guild wrote.``), whatever the clause before the colon reports;
 one that resumes after the attribution of the quote before it, joined by "but" or "and" alone
 (``“A,” she said, but “B.”``), continues that quote.
 
@@ -125,10 +125,10 @@ def _local_frame(ctx: Context, m: Marked, first: bool, last: bool) -> Candidate 
     if not last:
         frame = [t for t in frame if t.idx < m.start]
     if first and ctx.text[s : m.start].rstrip().endswith(":") and closing_attribution(ctx, m):
-        frame = [t for t in frame if t.idx >= m.end]  # "… is run: “…,” the union wrote."
+        frame = [t for t in frame if t.idx >= m.end]  # "… is run: “…,” the guild wrote."
     later = _next_introduction(ctx, m, e)
     if later is not None:
-        frame = [t for t in frame if t.idx < later]  # "“A,” she sings before asking her, “B”"
+        frame = [t for t in frame if t.idx < later]  # "“A,” Varga sings before asking them, “B”"
     if frame:
         after = [t for t in frame if t.idx >= m.end]
         near = m.end if after and (not [t for t in frame if t.idx < m.start]) else m.start
@@ -146,7 +146,7 @@ def _local_frame(ctx: Context, m: Marked, first: bool, last: bool) -> Candidate 
 
 def _next_introduction(ctx: Context, m: Marked, e: int) -> int | None:
     """Where, after quotation ``m`` and before the sentence end ``e``, a speech verb introduces the next
-    quotation (``asking her, “…”``): that verb is the next quotation's cue, not ``m``'s."""
+    quotation (``asking them, “…”``): that verb is the next quotation's cue, not ``m``'s."""
     nxt = next((q for q in ctx.top_marked if m.end <= q.start < e), None)
     if nxt is None:
         return None
@@ -156,7 +156,7 @@ def _next_introduction(ctx: Context, m: Marked, e: int) -> int | None:
     for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
         tok = before[k]
         if is_cue_verb(tok):
-            # Only a verb with no subject of its own ("before asking her,", "adding:"); "“A,” he told
+            # Only a verb with no subject of its own ("before asking them,", "adding:"); "“A,” he told
             # the host, “B.”" is one attribution around both quotations.
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return None

@@ -4,7 +4,7 @@ quotes) on its left or right, or a title.
 :func:`embedded_left`, :func:`embedded_right` and :func:`is_title` decide for :mod:`.direct` which
 quotations are not direct quotes (see its module doc for the rules); :func:`fragment_lead` finds where
 the clause that a quoted fragment finishes begins, for :mod:`.indirect` too; :func:`closing_attribution`
-tells whether an attribution follows a quotation (``“…,” the union wrote.``).
+tells whether an attribution follows a quotation (``“…,” the guild wrote.``).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def embedded_left(ctx: Context, m: Marked) -> bool:
         words = _WORD.findall(ctx.text[max(lo, m.start - 40) : m.start])
         return not (words and is_speech_form(words[-1]) and ctx.text[m.start - 1] in ",: ")
     if prev.text == ":" and closing_attribution(ctx, m):
-        return False  # "… on women in the workplace: “…,” the union wrote."
+        return False  # "… the vote would matter: “…,” the guild wrote."
     if prev.text in (",", ";", ":"):
         if len(before) > 1 and before[-2].pos_ in ("ADP", "SCONJ") and not is_cue_verb(before[-2]):
             return True  # "questions such as, “…”", "described him as, “…”": a preposition's object
@@ -84,7 +84,7 @@ def embedded_left(ctx: Context, m: Marked) -> bool:
 
 
 def _predicate_of(ctx: Context, m: Marked, prev: Token) -> bool:
-    """``told them Clinton “has a number of allies …”``: a quotation that opens in lower case with a verb,
+    """``told them Varga “has spent the fund twice”``: a quotation that opens in lower case with a verb,
     right after a noun or name, is that noun's predicate: the quotation finishes a clause."""
     inner = [t for t in ctx.tokens(m.inner_start, m.inner_end) if not t.is_space and not t.is_punct][:2]
     if not inner or not inner[0].text[:1].islower():
@@ -170,7 +170,7 @@ def _frame_follows(text: str, pos: int, hi: int) -> bool:
 
 
 def closing_attribution(ctx: Context, m: Marked) -> bool:
-    """``“…,” the union wrote.``: the quotation ends on a comma inside its marks and an attribution
+    """``“…,” the guild wrote.``: the quotation ends on a comma inside its marks and an attribution
     opens the words after it."""
     if not m.closed or m.inner_end <= m.inner_start or ctx.text[m.inner_end - 1] != ",":
         return False
@@ -203,7 +203,7 @@ def is_title(text: str) -> bool:
     words = _WORD.findall(text)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if _SENTENCE_BREAK.search(text):
-        return False  # "“Here he comes. Big Daddy.”": two sentences are spoken, not a title
+        return False  # "“Harbour Days. Come Back.”": two sentences are spoken, not a title
     return (
         2 <= len(words) <= 8
         and len(content) >= 2

@@ -103,7 +103,7 @@ def _parsed_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ in _CLIMB_DEPS and depth < 2 and verb.head is not verb:
         governor = verb.head
         if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
-            governor = governor.head  # "she sings … before asking her": the subject of "sings"
+            governor = governor.head  # "Varga sings … before asking them": the subject of "sings"
         found = _parsed_subject(governor, depth + 1)
         if found is not None:
             return found
