@@ -42,7 +42,7 @@ its ``text`` equals the chosen evidence sentence or a compression of it. Determi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.extract.quotes.marks import find_marked
@@ -206,11 +206,11 @@ def summarize(
         words = _content(text)
         return sum(len(words & h) for h in headlines) / len(words) if words else 0.0
 
-    def shared_share(ev: Evidence, evidence: Sequence[Evidence]) -> float:
+    def shared_share(ev: Evidence, contents: Mapping[Evidence, frozenset[str]]) -> float:
         """How much of its wording the other outlets share: mean Jaccard of content words with the
-        fact's sentences in the other articles."""
-        words = _content(ev.text)
-        others = [_content(o.text) for o in evidence if o.article_id != ev.article_id]
+        fact's sentences in the other articles (``contents``: each evidence's content words)."""
+        words = contents[ev]
+        others = [w for o, w in contents.items() if o.article_id != ev.article_id]
         if not words or not others:
             return 0.0
         return sum(len(words & o) / len(words | o) for o in others) / len(others)
@@ -232,7 +232,8 @@ def summarize(
         wording = [ev for ev in evidence if ev.text == fact.text] + [
             ev for ev in evidence if ev.text != fact.text
         ]
-        wording.sort(key=lambda ev: -round(headline_share(ev.text) + shared_share(ev, evidence), 9))
+        contents = {ev: _content(ev.text) for ev in evidence}
+        wording.sort(key=lambda ev: -round(headline_share(ev.text) + shared_share(ev, contents), 9))
         best = next((ev for ev in wording if ok(ev)), None)
         if best is not None:
             take(compress(best.text), evidence)

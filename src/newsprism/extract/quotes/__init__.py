@@ -41,6 +41,7 @@ from newsprism.extract.quotes.candidates import Candidate
 from newsprism.extract.quotes.context import Context
 from newsprism.extract.quotes.dashes import find_dash_quotes
 from newsprism.extract.quotes.direct import find_direct
+from newsprism.extract.quotes.embedded import opens_lower
 from newsprism.extract.quotes.indirect import find_indirect
 from newsprism.extract.quotes.marks import quoted_parts
 from newsprism.extract.quotes.speakers import Resolver, Speaker
@@ -102,7 +103,7 @@ def _drop_finished_fragments(
     replaced: dict[int, Candidate] = {}
     for d in direct:
         outer = next((c for c in indirect if c.start < d.start and d.end <= c.end + 1), None)
-        if outer is not None and _opens_lower(ctx.text, d.start, d.end):
+        if outer is not None and opens_lower(ctx.text, d.start, d.end):
             replaced[id(d)] = outer
             continue
         kept.append(d)
@@ -110,11 +111,6 @@ def _drop_finished_fragments(
         if d.follows is not None and id(d.follows) in replaced:
             d.follows = replaced[id(d.follows)]
     return kept
-
-
-def _opens_lower(text: str, start: int, end: int) -> bool:
-    first = next((ch for ch in text[start:end] if ch.isalpha()), "")
-    return first.islower()
 
 
 def _continue_reported_speech(ctx: Context, candidates: list[Candidate]) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "embedded_right",
     "fragment_lead",
     "is_title",
+    "opens_lower",
 ]
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
@@ -105,8 +106,7 @@ def fragment_lead(ctx: Context, m: Marked, before: list[Token] | None = None) ->
     """Where the clause that quoted fragment ``m`` finishes begins (``A quiet winter`` in ``A quiet
     winter, she said, “would suit …”``), or -1 when ``m`` is not such a fragment. ``before`` are the
     line's tokens before the mark (found here when None)."""
-    first = next((ch for ch in ctx.text[m.inner_start : m.inner_start + 12] if ch.isalpha()), "")
-    if not first.islower():
+    if not opens_lower(ctx.text, m.inner_start, m.inner_start + 12):
         return -1
     if before is None:
         lo, _ = ctx.lines[ctx.line_index(m.start)]
@@ -127,6 +127,12 @@ def fragment_lead(ctx: Context, m: Marked, before: list[Token] | None = None) ->
     if not lead:
         return -1
     return next(t.idx for t in before if t.idx >= s and not t.is_punct and not t.is_space)
+
+
+def opens_lower(text: str, start: int, end: int) -> bool:
+    """Whether the first letter of ``text[start:end]`` is lower case (a fragment, not a sentence)."""
+    first = next((ch for ch in text[start:end] if ch.isalpha()), "")
+    return first.islower()
 
 
 def addressee_or_time(tok: Token, verb: Token) -> bool:
